@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers for the stub blobs.
+ *
+ * Each stub is a position-independent blob that the module copies into a
+ * physically contiguous page and runs in HYP mode with the HYP MMU off.
+ * A blob starts 32-byte aligned with its vector table (HVBAR needs that),
+ * branches only inside itself, and names what the module needs with
+ * global labels: <stub>_start, <stub>_end, <stub>_vectors and the call
+ * targets. Labels are plain (no %function type), so their values carry no
+ * Thumb bit: the module adds it where an ABI wants one.
+ */
+#ifndef HVCB_STUB_H
+#define HVCB_STUB_H
+
+#include <linux/linkage.h>
+#include <asm/assembler.h>
+#include <asm/opcodes-virt.h>
+
+#define HVCB_STUB_ERR		0x0badca11	/* HVC_STUB_ERR of v4.12+ */
+#define HVCB_STUB_HCALL_NR	3		/* HVC_STUB_HCALL_NR, v4.12..v5.6 */
+
+	.macro	hvcb_blob_begin, name
+	.pushsection .rodata.hvcb, "a"
+	.align	5
+	.globl	\name\()_start
+\name\()_start:
+	.endm
+
+	.macro	hvcb_blob_end, name
+	.ltorg
+	.globl	\name\()_end
+\name\()_end:
+	.popsection
+	.endm
+
+	.macro	hvcb_label, name
+	.globl	\name
+\name:
+	.endm
+
+	/*
+	 * A HYP vector table whose only live slot is the Hyp trap (0x14),
+	 * where an HVC from the kernel lands; the other slots spin, as in
+	 * the kernel's own stub.
+	 */
+	.macro	hvcb_vectors, name, trap
+	.align	5
+	hvcb_label \name
+	W(b)	.			@ 0x00 reset (unused)
+	W(b)	.			@ 0x04 undefined, from Hyp mode
+	W(b)	.			@ 0x08 HVC from Hyp mode
+	W(b)	.			@ 0x0c prefetch abort, from Hyp mode
+	W(b)	.			@ 0x10 data abort, from Hyp mode
+	W(b)	\trap			@ 0x14 Hyp trap: the kernel's HVC
+	W(b)	.			@ 0x18 IRQ (HCR.IMO is clear)
+	W(b)	.			@ 0x1c FIQ (HCR.FMO is clear)
+	.endm
+
+#endif /* HVCB_STUB_H */
