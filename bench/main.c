@@ -1,2 +1,522 @@
-// placeholder replaced below
-int main(void) { return 0; }
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hvcbench: the user-space side of the HVC round-trip benchmark.
+ *
+ *   hvcbench run [--stub LIST] [--op LIST] [-n SAMPLES] [--cpu N]
+ *                [--format table|csv|json] [--hist] [-o DIR] [--machine TEXT]
+ *   hvcbench compare DIR [--ref STUB] [--format table|csv]
+ *   hvcbench compare DIR_A DIR_B [--format table|csv]
+ *   hvcbench loop --stub S --op O -n N [--baseline]
+ *   hvcbench info
+ *   hvcbench cover-letter DIR [DIR2]
+ *
+ * The module measures; this program asks it for samples and computes the
+ * statistics. It loads nothing by itself.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "module.h"
+#include "report.h"
+#include "results.h"
+#include "../kmod/spec.h"
+
+#define VERSION "0.1"
+#define BLOCK 2000	/* samples per cell per module run: progress steps */
+
+static const char *prog = "hvcbench";
+
+static void die_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+/* A one-line usage error: exit 2. */
+static void die_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static void die(const char *msg) __attribute__((noreturn));
+
+static void die(const char *msg)
+{
+	fprintf(stderr, "%s: %s\n", prog, msg);
+	exit(1);
+}
+
+/* A decimal number in [min, max], nothing else. */
+static unsigned long number(const char *flag, const char *s,
+			    unsigned long min, unsigned long max)
+{
+	unsigned long v;
+	char *end;
+
+	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+		die_usage("%s wants a number", flag);
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max) {
+		fprintf(stderr, "%s: %s: '%s' is not a number in %lu..%lu\n",
+			prog, flag, s, min, max);
+		exit(2);
+	}
+	return v;
+}
+
+static const char *value(int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc)
+		die_usage("%s wants a value", argv[*i]);
+	return argv[++*i];
+}
+
+/* Names the module knows ("ops:" / "stubs:" in info). */
+static int known(const struct meta *m, const char *key, const char *name)
+{
+	const char *list = meta_get(m, key);
+	size_t n = strlen(name);
+
+	while (list && *list) {
+		while (*list == ' ')
+			list++;
+		if (!strncmp(list, name, n) && (list[n] == ' ' || !list[n]))
+			return 1;
+		list = strchr(list, ' ');
+	}
+	return 0;
+}
+
+static void check_names(const struct meta *m, const char *key,
+			const char *list, const char *what)
+{
+	char names[MAX_NAMES][NAME_MAX_LEN], msg[160];
+	int n = strcmp(list, "all") ? split_list(list, names, MAX_NAMES) : 0, i;
+
+	if (n < 0)
+		die_usage("bad %s list", what);
+	for (i = 0; i < n; i++)
+		if (!known(m, key, names[i])) {
+			snprintf(msg, sizeof(msg), "unknown %s '%s' (known: %s)",
+				 what, names[i], meta_get(m, key));
+			fprintf(stderr, "%s: %s\n", prog, msg);
+			exit(2);
+		}
+}
+
+static void need_module(struct meta *m)
+{
+	char err[512];
+
+	if (module_check(err, sizeof(err)) ||
+	    module_read_info(m, err, sizeof(err)))
+		die(err);
+}
+
+static int mkdir_p(const char *dir)
+{
+	char path[4096], *p;
+
+	snprintf(path, sizeof(path), "%s", dir);
+	for (p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0755) && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(path, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+static FILE *create(const char *dir, const char *name)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		exit(1);
+	}
+	return f;
+}
+
+static void close_or_die(FILE *f, const char *what)
+{
+	if (fclose(f)) {
+		fprintf(stderr, "%s: writing %s failed\n", prog, what);
+		exit(1);
+	}
+}
+
+/* Cells the run asked for that the module did not measure: n/a. */
+static void mark_not_applicable(struct results *r, const char *stubs,
+				const char *ops)
+{
+	char sn[MAX_NAMES][NAME_MAX_LEN], on[MAX_NAMES][NAME_MAX_LEN];
+	int ns, no, s, o;
+	struct cell *c;
+	char buf[256];
+	const char *p;
+
+	if (!strcmp(stubs, "all")) {
+		snprintf(buf, sizeof(buf), "%s", meta_get(&r->meta, "stubs"));
+		for (p = buf; *p == ' '; p++)
+			;
+		for (char *q = buf; *q; q++)
+			if (*q == ' ')
+				*q = ',';
+		ns = split_list(p, sn, MAX_NAMES);
+	} else {
+		ns = split_list(stubs, sn, MAX_NAMES);
+	}
+	if (!strcmp(ops, "all")) {
+		snprintf(buf, sizeof(buf), "%s", meta_get(&r->meta, "ops"));
+		for (p = buf; *p == ' '; p++)
+			;
+		for (char *q = buf; *q; q++)
+			if (*q == ' ')
+				*q = ',';
+		no = split_list(p, on, MAX_NAMES);
+	} else {
+		no = split_list(ops, on, MAX_NAMES);
+	}
+	for (s = 0; s < ns; s++)
+		for (o = 0; o < no; o++)
+			if (!results_cell(r, sn[s], on[o], 0)) {
+				c = results_cell(r, sn[s], on[o], 1);
+				if (c)
+					c->applicable = 0;
+			}
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+
+static const char *usage_run =
+	"usage: hvcbench run [--stub LIST] [--op LIST] [-n SAMPLES] [--cpu N]\n"
+	"                    [--format table|csv|json] [--hist] [-o DIR] [--machine TEXT]\n"
+	"Measure HVC round trips with the loaded module. LIST is a comma list or\n"
+	"\"all\" (default). Samples are taken in blocks, every cell interleaved\n"
+	"with the others; values are overhead-corrected. -o writes summary.csv,\n"
+	"samples.csv and meta.json into DIR.\n";
+
+static int cmd_run(int argc, char **argv)
+{
+	const char *stubs = "all", *ops = "all", *fmt = "table", *out = NULL;
+	const char *machine = NULL;
+	unsigned long n = 10000, cpu = 0, done, step;
+	struct results r, block;
+	char spec[HVCB_SPEC_MAX_LEN + 1], err[512], stamp[64];
+	int hist = 0, i;
+	double t0 = now(), last = t0;
+	struct meta m = { .count = 0 };
+	time_t t = time(NULL);
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--stub"))
+			stubs = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--op"))
+			ops = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "-n"))
+			n = number("-n", value(argc, argv, &i), 1, HVCB_MAX_SAMPLES);
+		else if (!strcmp(argv[i], "--cpu"))
+			cpu = number("--cpu", value(argc, argv, &i), 0, HVCB_MAX_CPU);
+		else if (!strcmp(argv[i], "--format"))
+			fmt = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--hist"))
+			hist = 1;
+		else if (!strcmp(argv[i], "-o"))
+			out = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--machine"))
+			machine = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return fputs(usage_run, stdout), 0;
+		else
+			die_usage("run: unknown option '%s' (see run --help)", argv[i]);
+	}
+	if (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))
+		die_usage("unknown format '%s' (table, csv or json)", fmt);
+
+	need_module(&m);
+	check_names(&m, "stubs", stubs, "stub");
+	check_names(&m, "ops", ops, "op");
+
+	results_init(&r);
+	for (done = 0; done < n; done += step) {
+		step = n - done < BLOCK ? n - done : BLOCK;
+		snprintf(spec, sizeof(spec), "stubs=%s ops=%s samples=%lu cpu=%lu\n",
+			 stubs, ops, step, cpu);
+		if (strlen(spec) > HVCB_SPEC_MAX_LEN)
+			die_usage("%s", "stub or op list too long");
+		if (module_write("run", spec, err, sizeof(err)))
+			die(err);
+		results_init(&block);
+		if (module_read_samples(&block, err, sizeof(err)))
+			die(err);
+		for (size_t c = 0; c < block.ncells; c++) {
+			struct cell *src = &block.cells[c];
+			struct cell *dst = results_cell(&r, src->stub, src->op, 1);
+
+			if (!dst)
+				die("out of memory");
+			dst->overhead = src->overhead;
+			for (size_t k = 0; k < src->n; k++) {
+				if (dst->n == dst->cap) {
+					size_t cap = dst->cap ? dst->cap * 2 : n;
+					double *nv = realloc(dst->v, cap * sizeof(*nv));
+
+					if (!nv)
+						die("out of memory");
+					dst->v = nv;
+					dst->cap = cap;
+				}
+				dst->v[dst->n++] = src->v[k];
+			}
+		}
+		results_free(&block);
+		if (now() - last >= 1.0 || (now() - t0 >= 1.0 && done + step == n)) {
+			fprintf(stderr, "%s: %lu/%lu samples per cell, %.1f s\n",
+				prog, done + step, n, now() - t0);
+			last = now();
+		}
+	}
+
+	/* The module's own account of this run, then ours. */
+	if (module_read_info(&m, err, sizeof(err)))
+		die(err);
+	r.meta = m;
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	meta_set(&r.meta, "date", stamp);
+	meta_set(&r.meta, "hvcbench_version", VERSION);
+	snprintf(stamp, sizeof(stamp), "%lu", n);
+	meta_set(&r.meta, "samples", stamp);
+	meta_set(&r.meta, "icount", meta_get(&r.meta, "unit") &&
+		 !strcmp(meta_get(&r.meta, "unit"), "insn") ? "yes" : "no");
+	meta_set(&r.meta, "machine", machine ? machine : "board");
+	mark_not_applicable(&r, stubs, ops);
+	results_sort(&r);
+	results_stats(&r);
+
+	if (out) {
+		FILE *f;
+
+		if (mkdir_p(out)) {
+			fprintf(stderr, "%s: cannot create %s: %s\n", prog, out,
+				strerror(errno));
+			return 1;
+		}
+		f = create(out, "summary.csv");
+		write_summary_csv(&r, f);
+		close_or_die(f, "summary.csv");
+		f = create(out, "samples.csv");
+		write_samples_csv(&r, f);
+		close_or_die(f, "samples.csv");
+		f = create(out, "meta.json");
+		write_meta_json(&r.meta, f);
+		close_or_die(f, "meta.json");
+	}
+	if (!strcmp(fmt, "csv"))
+		write_summary_csv(&r, stdout);
+	else if (!strcmp(fmt, "json"))
+		write_results_json(&r, stdout);
+	else
+		print_table(&r, hist, stdout);
+	results_free(&r);
+	return 0;
+}
+
+static void load_dir(struct results *r, const char *dir)
+{
+	char err[512];
+
+	results_init(r);
+	if (read_results_dir(r, dir, err, sizeof(err)))
+		die(err);
+}
+
+static const char *usage_compare =
+	"usage: hvcbench compare DIR [--ref STUB] [--format table|csv]\n"
+	"       hvcbench compare DIR_A DIR_B [--format table|csv]\n"
+	"Median differences with a bootstrap 95% interval (1000 resamples,\n"
+	"fixed seed): every stub against --ref (default old, else the first)\n"
+	"within one run, or the same cells of two runs (B - A).\n";
+
+static int cmd_compare(int argc, char **argv)
+{
+	const char *dirs[2] = { NULL, NULL }, *ref = NULL, *fmt = "table";
+	struct results a, b;
+	int nd = 0, i, ret;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--ref"))
+			ref = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--format"))
+			fmt = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return fputs(usage_compare, stdout), 0;
+		else if (argv[i][0] == '-')
+			die_usage("compare: unknown option '%s'", argv[i]);
+		else if (nd < 2)
+			dirs[nd++] = argv[i];
+		else
+			die_usage("compare: too many directories (%s)", argv[i]);
+	}
+	if (!nd)
+		die_usage("%s", "compare: give one or two result directories");
+	if (strcmp(fmt, "table") && strcmp(fmt, "csv"))
+		die_usage("unknown format '%s' (table or csv)", fmt);
+	if (nd == 2 && ref)
+		die_usage("%s", "compare: --ref is for one directory");
+
+	load_dir(&a, dirs[0]);
+	if (nd == 2) {
+		load_dir(&b, dirs[1]);
+		ret = print_compare_dirs(&a, &b, !strcmp(fmt, "csv"), stdout);
+		results_free(&b);
+	} else {
+		if (!ref)
+			ref = results_cell(&a, "old", a.ncells ? a.cells[0].op : "",
+					   0) ? "old" :
+			      a.ncells ? a.cells[0].stub : "old";
+		ret = print_compare_stubs(&a, ref, !strcmp(fmt, "csv"), stdout);
+	}
+	results_free(&a);
+	if (ret < 0)
+		die("out of memory");
+	if (ret > 0)
+		die("nothing to compare: no cells in common");
+	return 0;
+}
+
+static const char *usage_loop =
+	"usage: hvcbench loop --stub STUB --op OP -n N [--baseline]\n"
+	"N HVCs of one cell, untimed, in this process (for perf stat). N is\n"
+	"rounded up to a multiple of 8. --baseline does the same work with the\n"
+	"HVCs left out: perf's count difference is the HVC path.\n";
+
+static int cmd_loop(int argc, char **argv)
+{
+	const char *stub = NULL, *op = NULL;
+	unsigned long n = 0;
+	int baseline = 0, i;
+	char spec[HVCB_SPEC_MAX_LEN + 1], err[512];
+	struct meta m = { .count = 0 };
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--stub"))
+			stub = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--op"))
+			op = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "-n"))
+			n = number("-n", value(argc, argv, &i), 1, HVCB_MAX_LOOP);
+		else if (!strcmp(argv[i], "--baseline"))
+			baseline = 1;
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return fputs(usage_loop, stdout), 0;
+		else
+			die_usage("loop: unknown option '%s' (see loop --help)", argv[i]);
+	}
+	if (!stub || !op || !n)
+		die_usage("%s", "loop: needs --stub, --op and -n");
+	need_module(&m);
+	check_names(&m, "stubs", stub, "stub");
+	check_names(&m, "ops", op, "op");
+	if (strchr(stub, ',') || strchr(op, ','))
+		die_usage("%s", "loop: one stub and one op");
+	snprintf(spec, sizeof(spec), "stub=%s op=%s n=%lu baseline=%d\n", stub,
+		 op, n, baseline);
+	if (module_write("loop", spec, err, sizeof(err))) {
+		if (strstr(err, "EINVAL"))
+			snprintf(err, sizeof(err), "%s/%s: no such operation in this ABI",
+				 stub, op);
+		die(err);
+	}
+	return 0;
+}
+
+static int cmd_info(int argc, char **argv)
+{
+	struct meta m = { .count = 0 };
+	int i;
+
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return puts("usage: hvcbench info\nWhat the module reports: kernel, CPU, install method, counter unit, overheads."), 0;
+	if (argc > 1)
+		die_usage("info: unknown argument '%s'", argv[1]);
+	need_module(&m);
+	for (i = 0; i < m.count; i++)
+		printf("%s: %s\n", m.key[i], m.val[i]);
+	return 0;
+}
+
+static int cmd_cover(int argc, char **argv)
+{
+	struct results a, b;
+	int ret;
+
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return puts("usage: hvcbench cover-letter DIR [DIR2]\nPlain text, at most 72 columns, for a patch cover letter."), 0;
+	if (argc < 2 || argc > 3)
+		die_usage("%s", "cover-letter: give one or two result directories");
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] == '-')
+			die_usage("cover-letter: unknown option '%s'", argv[i]);
+	load_dir(&a, argv[1]);
+	if (argc == 3)
+		load_dir(&b, argv[2]);
+	ret = print_cover_letter(&a, argc == 3 ? &b : NULL, stdout);
+	results_free(&a);
+	if (argc == 3)
+		results_free(&b);
+	if (ret)
+		die("out of memory");
+	return 0;
+}
+
+static const char *usage =
+	"usage: hvcbench VERB [options]   (hvcbench VERB --help for each)\n"
+	"  run           measure HVC round trips (module must be loaded)\n"
+	"  compare       median differences with bootstrap 95% intervals\n"
+	"  loop          N untimed HVCs, for perf stat\n"
+	"  info          what the module reports\n"
+	"  cover-letter  text for a patch cover letter\n";
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return fputs(usage, stderr), 2;
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return fputs(usage, stdout), 0;
+	if (!strcmp(argv[1], "--version"))
+		return puts("hvcbench " VERSION), 0;
+	if (!strcmp(argv[1], "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "compare"))
+		return cmd_compare(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "loop"))
+		return cmd_loop(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "info"))
+		return cmd_info(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "cover-letter"))
+		return cmd_cover(argc - 1, argv + 1);
+	die_usage("unknown verb '%s' (see --help)", argv[1]);
+	return 2;
+}

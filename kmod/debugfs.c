@@ -311,8 +311,15 @@ static int info_show(struct seq_file *m, void *v)
 	} else {
 		seq_puts(m, "unit: unknown (no run yet)\n");
 	}
+	seq_puts(m, "ops:");
+	for (i = 0; i < HVCB_NR_OPS; i++)
+		seq_printf(m, " %s", hvcb_op_names[i]);
+	seq_puts(m, "\nstubs:");
 	for (i = 0; i < hvcb_nr_stubs; i++)
-		seq_printf(m, "stub %s: %s\n", hvcb_stubs[i].name,
+		seq_printf(m, " %s", hvcb_stubs[i].name);
+	seq_puts(m, "\n");
+	for (i = 0; i < hvcb_nr_stubs; i++)
+		seq_printf(m, "abi %s: %s\n", hvcb_stubs[i].name,
 			   hvcb_stubs[i].abi);
 	return 0;
 }

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A set of measured cells and what was measured on: read from the module
+ * or from a results directory, written as summary.csv, samples.csv and
+ * meta.json.
+ */
+#ifndef HVCB_RESULTS_H
+#define HVCB_RESULTS_H
+
+#include <stdio.h>
+#include "stats.h"
+
+#define NAME_MAX_LEN 32
+#define MAX_NAMES 32
+
+struct cell {
+	char stub[NAME_MAX_LEN], op[NAME_MAX_LEN];
+	double *v;
+	size_t n, cap;
+	long overhead;
+	int applicable;		/* 0: the ABI has no such operation */
+	struct stats st;	/* valid when n > 0 after results_stats() */
+};
+
+/* "key: value" pairs, in order, from the module's info or meta.json. */
+struct meta {
+	char key[32][32];
+	char val[32][256];
+	int count;
+};
+
+struct results {
+	struct cell *cells;
+	size_t ncells, cap;
+	struct meta meta;
+};
+
+void results_init(struct results *r);
+void results_free(struct results *r);
+struct cell *results_cell(struct results *r, const char *stub, const char *op,
+			  int create);
+const char *meta_get(const struct meta *m, const char *key);
+int meta_set(struct meta *m, const char *key, const char *val);
+
+/* The module's debugfs formats. Return 0, or -1 with a message in err. */
+int parse_module_samples(struct results *r, FILE *f, char *err, size_t len);
+int parse_module_info(struct meta *m, FILE *f);
+
+/* Results directories. */
+void results_stats(struct results *r);
+/* In the module's order: stubs, then ops (meta "stubs", "ops"). */
+void results_sort(struct results *r);
+int write_summary_csv(const struct results *r, FILE *f);
+int write_samples_csv(const struct results *r, FILE *f);
+int write_meta_json(const struct meta *m, FILE *f);
+int write_results_json(const struct results *r, FILE *f);
+int read_samples_csv(struct results *r, FILE *f, char *err, size_t len);
+int read_meta_json(struct meta *m, FILE *f, char *err, size_t len);
+int read_results_dir(struct results *r, const char *dir, char *err,
+		     size_t len);
+
+/* A comma list split into names; 0, or -1 if empty or too long. */
+int split_list(const char *list, char names[][NAME_MAX_LEN], int max);
+
+#endif

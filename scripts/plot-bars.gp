@@ -1,0 +1,70 @@
+# scripts/plot-bars.gp: grouped bar chart, one group per op, one bar per stub.
+#
+#   gnuplot -c plot-bars.gp OUTPREFIX CELLS OPS STUBS YLABEL
+#
+# CELLS is tab separated, one ok cell a line (written by scripts/plot):
+#   stub op unit n median p1 p99 opidx stubidx
+# OPS and STUBS are space-separated names in index order. Writes
+# OUTPREFIX.png, OUTPREFIX.svg and OUTPREFIX.txt (dumb, 80x25).
+
+out = ARG1; cells = ARG2; ops = ARG3; stubs = ARG4
+no = words(ops); ns = words(stubs)
+set datafile separator "\t"
+
+# Bar of stub s in group o (1-based): groups at 0,1,2..; stub slots fixed so a
+# stub sits at the same place in every group, missing cells leave a gap.
+bw = 0.8 / ns
+x(o, s) = o - 1 + (s - (ns + 1) / 2.0) * bw
+
+# Okabe-Ito colours: tell apart with colour blindness and in grey print.
+array col[8] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+do for [i = 1:8] { set linetype i lc rgb col[i] lw 1 }
+set linetype cycle 8
+
+set title "HVC round trip per ABI (median, whiskers p1..p99)"
+set ylabel ARG5
+set xrange [-0.5 : no - 0.5]
+set yrange [* < 0 : *]          # always show 0: bar heights must compare
+set offsets 0, 0, graph 0.05, 0
+set xtics () scale 0
+do for [o = 1:no] { set xtics add (word(ops, o) o - 1) }
+maxlen = 0
+do for [o = 1:no] { maxlen = strlen(word(ops, o)) > maxlen ? strlen(word(ops, o)) : maxlen }
+set grid ytics
+set key outside right top vertical Left reverse noautotitle
+set boxwidth bw * 0.9 absolute
+set style fill solid 0.85 border lc rgb "#404040"
+set bars 0.5
+
+# Bars per stub (the ternary keeps only that stub's rows), then black
+# whiskers for all cells with a spread (p1 == p99 would draw a stray dot).
+bars = 'plot for [s = 1:ns] cells using ($9 == s ? x($8, $9) : NaN):5 with boxes lt s title word(stubs, s), \
+	cells using ($7 > $6 ? x($8, $9) : NaN):5:6:7 with yerrorbars lc rgb "black" lw 1.5 pt 1 ps 0 notitle'
+
+if (strstrt(GPVAL_TERMINALS, "pngcairo")) {
+	set terminal pngcairo size 900,540 font "DejaVu Sans,11" noenhanced
+} else {
+	set terminal png size 900,540 noenhanced
+}
+set output out.".png"
+@bars
+
+set terminal svg size 900,540 font "DejaVu Sans,11" noenhanced background "white"
+set output out.".svg"
+@bars
+
+# Plain text for email: no colour, bars as outlines, key under the chart.
+set terminal dumb size 80,25 noenhanced mono
+set output out.".txt"
+set style fill empty
+set key top center horizontal outside
+unset grid
+set bars 0
+# About 66 columns for the groups: op names too long to sit side by side go
+# on two staggered lines.
+if (maxlen + 1 > 66 / no) {
+	set xtics ()
+	do for [o = 1:no] { set xtics add ((o % 2 ? "" : "\n").word(ops, o) o - 1) }
+}
+@bars
+set output
