@@ -502,7 +502,7 @@ static const char *usage =
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return fputs(usage, stderr), 2;
+		die_usage("%s", "no verb given (see hvcbench --help)");
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return fputs(usage, stdout), 0;
 	if (!strcmp(argv[1], "--version"))

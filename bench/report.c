@@ -192,19 +192,42 @@ static const struct cell *find(const struct results *r, const char *stub,
 	return usable(c) ? c : NULL;
 }
 
+/* Stub or op names with at least one measured cell, in the run's order. */
 static int names_of(const struct results *r, int stubs,
 		    const char *out[MAX_NAMES])
 {
 	int n = 0, k;
 	size_t i;
 
+	/* Cells are sorted stubs-major; ops need a pass per op rank. */
 	for (i = 0; i < r->ncells && n < MAX_NAMES; i++) {
 		const char *name = stubs ? r->cells[i].stub : r->cells[i].op;
 
+		if (!usable(&r->cells[i]))
+			continue;
 		for (k = 0; k < n && strcmp(out[k], name); k++)
 			;
 		if (k == n)
 			out[n++] = name;
+	}
+	if (!stubs) {
+		const char *list = meta_get(&r->meta, "ops");
+		const char *sorted[MAX_NAMES];
+		int m = 0;
+
+		for (const char *p = list; p && *p && m < n; ) {
+			size_t len;
+
+			while (*p == ' ')
+				p++;
+			len = strcspn(p, " ");
+			for (k = 0; k < n; k++)
+				if (strlen(out[k]) == len && !strncmp(out[k], p, len))
+					sorted[m++] = out[k];
+			p += len;
+		}
+		if (m == n)
+			memcpy(out, sorted, (size_t)n * sizeof(*out));
 	}
 	return n;
 }

@@ -16,7 +16,7 @@ set datafile separator "\t"
 bw = 0.8 / ns
 x(o, s) = o - 1 + (s - (ns + 1) / 2.0) * bw
 
-# Okabe-Ito colours: tell apart with colour blindness and in grey print.
+# Okabe-Ito colours: distinguishable with colour blindness.
 array col[8] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 do for [i = 1:8] { set linetype i lc rgb col[i] lw 1 }
 set linetype cycle 8
@@ -34,12 +34,12 @@ set grid ytics
 set key outside right top vertical Left reverse noautotitle
 set boxwidth bw * 0.9 absolute
 set style fill solid 0.85 border lc rgb "#404040"
-set bars 0.5
 
 # Bars per stub (the ternary keeps only that stub's rows), then black
-# whiskers for all cells with a spread (p1 == p99 would draw a stray dot).
+# whiskers, as vectors with flat heads, for all cells with a spread (yerrorbars
+# would punch a hole in the whisker at the median; p1 == p99 would be a dot).
 bars = 'plot for [s = 1:ns] cells using ($9 == s ? x($8, $9) : NaN):5 with boxes lt s title word(stubs, s), \
-	cells using ($7 > $6 ? x($8, $9) : NaN):5:6:7 with yerrorbars lc rgb "black" lw 1.5 pt 1 ps 0 notitle'
+	cells using ($7 > $6 ? x($8, $9) : NaN):6:(0):($7 - $6) with vectors heads size screen 0.006,90 lc rgb "black" lw 1.5 notitle'
 
 if (strstrt(GPVAL_TERMINALS, "pngcairo")) {
 	set terminal pngcairo size 900,540 font "DejaVu Sans,11" noenhanced
@@ -53,13 +53,12 @@ set terminal svg size 900,540 font "DejaVu Sans,11" noenhanced background "white
 set output out.".svg"
 @bars
 
-# Plain text for email: no colour, bars as outlines, key under the chart.
+# Plain text for email: no colour, bars as outlines, key above the chart.
 set terminal dumb size 80,25 noenhanced mono
 set output out.".txt"
 set style fill empty
 set key top center horizontal outside
 unset grid
-set bars 0
 # About 66 columns for the groups: op names too long to sit side by side go
 # on two staggered lines.
 if (maxlen + 1 > 66 / no) {

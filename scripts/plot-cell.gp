@@ -22,9 +22,8 @@ set y2tics 0, 0.25, 1
 if (real(ARG7) - real(ARG6) <= 24) { set xtics 1 }   # integer samples: no 0.5 tics
 set mxtics default
 set grid ytics
-set key opaque
-set offsets 0, 0, graph 0.08, 0
-set key top left
+set key top left opaque
+set offsets 0, 0, graph 0.08, 0   # headroom for the key
 set boxwidth binw * 0.9 absolute
 set style fill solid 0.6 border lc rgb "#0072B2"
 set arrow 1 from med, graph 0 to med, graph 1 nohead dt 2 lc rgb "#404040" front
