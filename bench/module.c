@@ -77,7 +77,8 @@ int module_write(const char *file, const char *spec, char *err, size_t len)
 	if (n < 0 && e == EBUSY)
 		snprintf(err, len, "the module is busy with another run (EBUSY); try again");
 	else if (n < 0 && e == EINVAL)
-		snprintf(err, len, "the module refused \"%s\" (EINVAL)", spec);
+		snprintf(err, len, "the module refused \"%.*s\" (EINVAL): is the CPU online, the total sample count within its limit?",
+			 (int)strcspn(spec, "\n"), spec);
 	else
 		snprintf(err, len, "%s: %s", path, n < 0 ? strerror(e) : "short write");
 	return -1;
