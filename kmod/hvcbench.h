@@ -63,15 +63,11 @@ struct hvcb_stub {
 	struct hvcb_recipe op[HVCB_NR_OPS];
 };
 
-extern const struct hvcb_stub hvcb_stubs[];
+extern struct hvcb_stub hvcb_stubs[];
 extern const unsigned int hvcb_nr_stubs;
 extern const char *const hvcb_op_names[HVCB_NR_OPS];
 extern const struct hvcb_names hvcb_stub_names, hvcb_op_name_list;
-void hvcb_stubs_init(void);
-
-/* stub/switch.S: the door in and out, and a call target that ERETs. */
-extern const u8 hvcb_common_start[], hvcb_common_end[];
-extern const u8 hvcb_common_vectors[], hvcb_switch[], hvcb_eret[];
+void hvcb_stubs_init(bool old_resident_abi);
 
 /* hvc.S */
 u32 hvcb_hvc_timed(const u32 regs[4], u32 *r0);
@@ -94,6 +90,7 @@ struct hvcb_page {
 };
 
 int hvcb_hyp_available(const char **why);
+bool hvcb_resident_is_old(void);
 int hvcb_page_alloc(struct hvcb_page *hp);
 void hvcb_page_free(struct hvcb_page *hp);
 int hvcb_page_load(struct hvcb_page *hp, const struct hvcb_stub *stub);

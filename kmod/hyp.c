@@ -11,8 +11,9 @@
  * In: v4.12+ kernels (Debian's 6.1 among them) refuse HVC_SET_VECTORS
  * from the kernel proper but honour HVC_SOFT_RESTART, "branch to r1 in
  * HYP": r1 = hvcb_switch, which saves HVBAR and SP_hyp and installs ours.
- * On <= v4.11 kernels the old stub's "set HVBAR = r0" points HVBAR at the
- * switching table first, and an HVC through it does the same.
+ * On <= v4.11 kernels (told apart at load time by hvcb_hyp_available())
+ * the old stub's "set HVBAR = r0" points HVBAR at the switching table
+ * first, and an HVC through it does the same.
  *
  * Out: the installed table's Hyp trap slot is re-pointed at hvcb_switch
  * (whatever the stub's ABI, the floor's included), and one HVC puts the
@@ -29,10 +30,10 @@
 #include <linux/module.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
-#include <linux/version.h>
 #include <asm/cacheflush.h>
 #include <asm/cputype.h>
 #include <asm/outercache.h>
+#include "blobs.h"
 #include "hvcbench.h"
 
 #define STUB_OFF	0x100
@@ -46,9 +47,17 @@ module_param_named(inject_remove_fault, hvcb_inject_remove_fault, bool, 0600);
 MODULE_PARM_DESC(inject_remove_fault,
 		 "test only: make the check after taking a stub out fail once (default N)");
 
+/* What the kernel's own stub speaks, found by hvcb_hyp_available(). */
+static bool resident_old;
+
+bool hvcb_resident_is_old(void)
+{
+	return resident_old;
+}
+
 const char *hvcb_install_method(void)
 {
-	if (LINUX_VERSION_CODE >= KERNEL_VERSION(4, 12, 0))
+	if (!resident_old)
 		return "HVC_SOFT_RESTART to a switch routine (v4.12+ stub)";
 	return "old stub set-vectors to a switch table (<= v4.11 stub)";
 }
@@ -78,22 +87,29 @@ static bool boot_log_says_hyp(void)
 
 int hvcb_hyp_available(const char **why)
 {
-	u32 pfr1;
+	u32 pfr1, regs[4] = { -1 };
 
 	asm("mrc p15, 0, %0, c0, c1, 1" : "=r" (pfr1));	/* ID_PFR1 */
 	if (!((pfr1 >> 12) & 0xf)) {
 		*why = "the CPU has no virtualization extensions (ID_PFR1)";
 		return -ENODEV;
 	}
-	if (IS_ENABLED(CONFIG_KVM) &&
-	    LINUX_VERSION_CODE < KERNEL_VERSION(5, 7, 0)) {
+	/* 32-bit KVM (gone in v5.7) may own HYP: its vectors, its rules. */
+	if (IS_ENABLED(CONFIG_KVM)) {
 		*why = "KVM may own HYP on this kernel";
 		return -ENODEV;
 	}
 	if (!boot_log_says_hyp()) {
-		*why = "the kernel was not entered in HYP mode (no \"started in HYP mode\" in its boot log)";
+		*why = "the kernel's log does not say it started in HYP mode";
 		return -ENODEV;
 	}
+	/*
+	 * Which ABI the kernel's stub speaks: r0 = -1 is "get vectors" to a
+	 * <= v4.11 stub and an unknown call (HVC_STUB_ERR) to a v4.12+ one;
+	 * harmless to both.
+	 */
+	hvcb_hvc(regs);
+	resident_old = regs[0] != 0x0badca11;
 	return 0;
 }
 
@@ -244,7 +260,7 @@ int hvcb_install(struct hvcb_page *hp, const u8 *vectors)
 	hp->vectors = vectors;
 	table = hvcb_pa(hp, vectors);
 
-	if (LINUX_VERSION_CODE >= KERNEL_VERSION(4, 12, 0)) {
+	if (!resident_old) {
 		door(hp, 1, table, stack, regs);
 		if (regs[0] == 0x0badca11)	/* no SOFT_RESTART here */
 			return -EOPNOTSUPP;
@@ -268,7 +284,7 @@ static u32 kernel_hvbar(struct hvcb_page *hp)
 {
 	u32 regs[4];
 
-	if (LINUX_VERSION_CODE >= KERNEL_VERSION(4, 12, 0)) {
+	if (!resident_old) {
 		door(hp, 1, hp->saved_hvbar, hp->saved_sp, regs);
 		return regs[0];
 	}

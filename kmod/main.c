@@ -90,12 +90,12 @@ static int __init hvcbench_init(void)
 	char buf[HVCB_SPEC_MAX_LEN];
 	int ret;
 
-	hvcb_stubs_init();
 	ret = hvcb_hyp_available(&why);
 	if (ret) {
 		pr_err("hvcbench: no HYP mode to measure: %s\n", why);
 		return ret;
 	}
+	hvcb_stubs_init(hvcb_resident_is_old());
 	if (snprintf(buf, sizeof(buf), "stubs=%s ops=%s samples=%u cpu=%u",
 		     stubs, ops, samples, cpu) >= sizeof(buf)) {
 		pr_err("hvcbench: parameters too long\n");

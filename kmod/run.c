@@ -32,6 +32,7 @@
 #define HVCB_CALIBRATE		1000
 #define HVCB_HYP_CHECK		32
 
+/* One run or loop at a time; readers take it to grab hvcb_last. */
 DEFINE_MUTEX(hvcb_lock);
 struct hvcb_result *hvcb_last;
 
@@ -197,7 +198,7 @@ static int check_hyp_counted(struct hvcb_page *hp, struct hvcb_result *res)
 	res->hyp_off = lo[0] - res->pair;
 	res->hyp_on = lo[1] - res->pair;
 	if (lo[1] <= lo[0]) {
-		res->why = "the cycle counter does not count Hyp mode (PMCCFILTR.NSH has no effect)";
+		res->why = "the cycle counter does not count Hyp mode (PMCCFILTR.NSH)";
 		return -EOPNOTSUPP;
 	}
 	return 0;

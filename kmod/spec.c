@@ -36,9 +36,10 @@ static bool word_is(struct word w, const char *s)
 	return strlen(s) == w.len && !memcmp(w.p, s, w.len);
 }
 
-static int parse_u32(struct word w, u32 min, u32 max, u32 *val)
+static int parse_uint(struct word w, unsigned int min, unsigned int max,
+		      unsigned int *val)
 {
-	u64 v = 0;
+	unsigned long long v = 0;
 	size_t i;
 
 	if (!w.len || w.len > 10 || (w.len > 1 && w.p[0] == '0'))
@@ -46,11 +47,11 @@ static int parse_u32(struct word w, u32 min, u32 max, u32 *val)
 	for (i = 0; i < w.len; i++) {
 		if (w.p[i] < '0' || w.p[i] > '9')
 			return -EINVAL;
-		v = v * 10 + (u64)(w.p[i] - '0');
+		v = v * 10 + (unsigned long long)(w.p[i] - '0');
 	}
 	if (v < min || v > max)
 		return -EINVAL;
-	*val = (u32)v;
+	*val = (unsigned int)v;
 	return 0;
 }
 
@@ -65,9 +66,9 @@ static int name_index(struct word w, const struct hvcb_names *names)
 }
 
 /* "a,b,c" or "all" into a bit set; every name must be known. */
-static int parse_list(struct word w, const struct hvcb_names *names, u32 *set)
+static int parse_list(struct word w, const struct hvcb_names *names, unsigned int *set)
 {
-	u32 bits = 0;
+	unsigned int bits = 0;
 	struct word item;
 	size_t i, start = 0;
 	int idx;
@@ -97,7 +98,7 @@ static int parse_one(struct word key, struct word val, enum hvcb_spec_kind kind,
 		     unsigned int *seen, const char **why)
 {
 	unsigned int k;
-	u32 v;
+	unsigned int v;
 	int idx;
 
 	if (kind == HVCB_SPEC_RUN && word_is(key, "stubs"))
@@ -142,19 +143,19 @@ static int parse_one(struct word key, struct word val, enum hvcb_spec_kind kind,
 			s->ops = v;
 		return 0;
 	case KEY_SAMPLES:
-		if (parse_u32(val, 1, HVCB_MAX_SAMPLES, &s->samples))
+		if (parse_uint(val, 1, HVCB_MAX_SAMPLES, &s->samples))
 			return *why = "samples out of range", -EINVAL;
 		return 0;
 	case KEY_CPU:
-		if (parse_u32(val, 0, HVCB_MAX_CPU, &s->cpu))
+		if (parse_uint(val, 0, HVCB_MAX_CPU, &s->cpu))
 			return *why = "bad cpu number", -EINVAL;
 		return 0;
 	case KEY_N:
-		if (parse_u32(val, 1, HVCB_MAX_LOOP, &s->n))
+		if (parse_uint(val, 1, HVCB_MAX_LOOP, &s->n))
 			return *why = "n out of range", -EINVAL;
 		return 0;
 	default: /* KEY_BASELINE */
-		if (parse_u32(val, 0, 1, &v))
+		if (parse_uint(val, 0, 1, &v))
 			return *why = "baseline is 0 or 1", -EINVAL;
 		s->baseline = v;
 		return 0;

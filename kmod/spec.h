@@ -12,9 +12,6 @@
 #else
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
-typedef uint32_t u32;
-typedef uint64_t u64;
 #endif
 
 #define HVCB_SPEC_MAX_LEN	256		/* bytes, newline included */
@@ -34,11 +31,11 @@ struct hvcb_names {
 };
 
 struct hvcb_spec {
-	u32 stubs;		/* bit i: stub i */
-	u32 ops;		/* bit i: op i */
-	u32 samples;
-	u32 cpu;
-	u32 n;
+	unsigned int stubs;	/* bit i: stub i */
+	unsigned int ops;	/* bit i: op i */
+	unsigned int samples;
+	unsigned int cpu;
+	unsigned int n;
 	bool baseline;
 };
 

@@ -8,22 +8,10 @@
  * Nothing a user writes ever reaches a register.
  */
 #include <linux/kernel.h>
-#include <linux/version.h>
+#include <linux/cache.h>
+#include <linux/string.h>
+#include "blobs.h"
 #include "hvcbench.h"
-
-#define BLOB(s)								\
-	extern const u8 hvcb_##s##_start[], hvcb_##s##_end[],		\
-		hvcb_##s##_vectors[]
-
-BLOB(old);
-BLOB(kvm_old);
-BLOB(new);
-BLOB(mainline);
-BLOB(kvm);
-BLOB(floor);
-extern const u8 hvcb_floor_timed_vectors[];
-extern const u8 hvcb_kvm_old_fn_null[], hvcb_kvm_old_fn_sum3[];
-extern const u8 hvcb_kvm_fn_null[], hvcb_kvm_fn_sum3[];
 
 #define STUB_ERR	0x0badca11
 
@@ -42,7 +30,7 @@ const char *const hvcb_op_names[HVCB_NR_OPS] = {
 	[HVCB_OP_EXIT]	= "exit",
 };
 
-const struct hvcb_stub hvcb_stubs[] = {
+struct hvcb_stub hvcb_stubs[] __ro_after_init = {
 	{
 		.name = "old",
 		.abi = "<= v4.11: r0 == -1 get vectors, else set HVBAR = r0",
@@ -60,7 +48,7 @@ const struct hvcb_stub hvcb_stubs[] = {
 	},
 	{
 		.name = "kvm-old",
-		.abi = "KVM <= v4.11: r0 = HYP function, r1-r3 shifted to r0-r2; r0 == -1 get vectors",
+		.abi = "KVM <= v4.11: r0 = HYP function(r1-r3 -> r0-r2), -1 get",
 		.start = hvcb_kvm_old_start, .end = hvcb_kvm_old_end,
 		.vectors = hvcb_kvm_old_vectors,
 		.op = {
@@ -107,7 +95,7 @@ const struct hvcb_stub hvcb_stubs[] = {
 	},
 	{
 		.name = "mainline",
-		.abi = "v4.12..v5.6: r0 = 0 SET_VECTORS (r1), 1 SOFT_RESTART (r1), 2 RESET; else 0xbadca11",
+		.abi = "v4.12..v5.6: r0 = 0 set (r1), 1 soft restart (r1), 2 reset",
 		.start = hvcb_mainline_start, .end = hvcb_mainline_end,
 		.vectors = hvcb_mainline_vectors,
 		.op = {
@@ -170,8 +158,8 @@ const struct hvcb_stub hvcb_stubs[] = {
 	{
 		.name = "resident",
 		.abi = "the running kernel's own stub, as found",
+		/* A v4.12+ stub; hvcb_stubs_init() swaps in old_resident. */
 		.op = {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 12, 0)
 			[HVCB_OP_CALL0] = {
 				.ok = true, .reg = { HVCB_R_IMM, HVCB_R_FN },
 				.imm = { 1 }, .fn = hvcb_eret,
@@ -180,13 +168,15 @@ const struct hvcb_stub hvcb_stubs[] = {
 			},
 			[HVCB_OP_NULL] = IMM0(3, HVCB_X_IMM, STUB_ERR,
 					      "unknown call, returns HVC_STUB_ERR"),
-#else
-			[HVCB_OP_GET] = IMM0(-1, HVCB_X_ANY, 0, NULL),
-			[HVCB_OP_NULL] = IMM0(-1, HVCB_X_ANY, 0,
-					      "get_vectors: every other r0 sets HVBAR"),
-#endif
 		},
 	},
+};
+
+/* The resident stub of a <= v4.11 kernel: every r0 but -1 is a set. */
+static const struct hvcb_recipe old_resident[HVCB_NR_OPS] = {
+	[HVCB_OP_GET] = IMM0(-1, HVCB_X_ANY, 0, NULL),
+	[HVCB_OP_NULL] = IMM0(-1, HVCB_X_ANY, 0,
+			      "get_vectors: every other r0 sets HVBAR"),
 };
 
 const unsigned int hvcb_nr_stubs = ARRAY_SIZE(hvcb_stubs);
@@ -198,12 +188,16 @@ const struct hvcb_names hvcb_stub_names = {
 };
 
 /* The parser's list of names, from the table itself. */
-void hvcb_stubs_init(void)
+void hvcb_stubs_init(bool old_resident_abi)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(hvcb_stubs); i++)
+	for (i = 0; i < ARRAY_SIZE(hvcb_stubs); i++) {
 		stub_name_list[i] = hvcb_stubs[i].name;
+		if (old_resident_abi && !hvcb_stubs[i].start)
+			memcpy(hvcb_stubs[i].op, old_resident,
+			       sizeof(old_resident));
+	}
 }
 
 const struct hvcb_names hvcb_op_name_list = {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stub/floor.S - the physical minimum of an HVC round trip.
+ * The physical minimum of an HVC round trip.
  *
  * ABI (hvcb_floor_vectors):
  *   Entry:	anything

@@ -20,23 +20,21 @@
 #define HVCB_STUB_ERR		0x0badca11	/* HVC_STUB_ERR of v4.12+ */
 #define HVCB_STUB_HCALL_NR	3		/* HVC_STUB_HCALL_NR, v4.12..v5.6 */
 
+	.macro	hvcb_label, name
+	.globl	\name
+	.set	\name, .
+	.endm
+
 	.macro	hvcb_blob_begin, name
 	.pushsection .rodata.hvcb, "a"
 	.align	5
-	.globl	\name\()_start
-\name\()_start:
+	hvcb_label \name\()_start
 	.endm
 
 	.macro	hvcb_blob_end, name
 	.ltorg
-	.globl	\name\()_end
-\name\()_end:
+	hvcb_label \name\()_end
 	.popsection
-	.endm
-
-	.macro	hvcb_label, name
-	.globl	\name
-\name:
 	.endm
 
 	/*
@@ -47,14 +45,13 @@
 	.macro	hvcb_vectors, name, trap
 	.align	5
 	hvcb_label \name
-	W(b)	.			@ 0x00 reset (unused)
-	W(b)	.			@ 0x04 undefined, from Hyp mode
-	W(b)	.			@ 0x08 HVC from Hyp mode
-	W(b)	.			@ 0x0c prefetch abort, from Hyp mode
-	W(b)	.			@ 0x10 data abort, from Hyp mode
-	W(b)	\trap			@ 0x14 Hyp trap: the kernel's HVC
-	W(b)	.			@ 0x18 IRQ (HCR.IMO is clear)
-	W(b)	.			@ 0x1c FIQ (HCR.FMO is clear)
+	/* 0x00 reset, 0x04 undefined, 0x08 HVC in HYP, 0x0c/0x10 aborts */
+	.rept	5
+	W(b)	.
+	.endr
+	W(b)	\trap		/* 0x14 Hyp trap: the kernel's HVC */
+	W(b)	.		/* 0x18 IRQ (HCR.IMO is clear) */
+	W(b)	.		/* 0x1c FIQ (HCR.FMO is clear) */
 	.endm
 
 #endif /* HVCB_STUB_H */

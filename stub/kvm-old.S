@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stub/kvm-old.S - KVM's host call convention, v4.6 .. v4.11
+ * KVM's host call convention, v4.6 .. v4.11
  * (arch/arm/kvm/hyp/hyp-entry.S, hyp_hvc; kvm_call_hyp is "hvc #0; bx lr").
  *
  * ABI:

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stub/kvm.S - KVM's host call dispatch, v4.12 .. v5.6
+ * KVM's host call dispatch, v4.12 .. v5.6
  * (arch/arm/kvm/hyp/hyp-entry.S, hyp_hvc, and the stub calls it hands to
  * __kvm_handle_stub_hvc in arch/arm/kvm/init.S).
  *

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stub/mainline.S - the hyp stub as merged, v4.12 .. v5.6
+ * The hyp stub as merged, v4.12 .. v5.6
  * (arch/arm/kernel/hyp-stub.S, __hyp_stub_do_trap).
  *
  * ABI:

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stub/new.S - the unified hyp-stub ABI proposed in January 2017
+ * The unified hyp-stub ABI proposed in January 2017
  * ("ARM: hyp-stub: improve ABI").
  *
  * ABI:

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stub/old.S - the hyp stub of Linux up to v4.11 (arch/arm/kernel/hyp-stub.S).
+ * The hyp stub of Linux up to v4.11 (arch/arm/kernel/hyp-stub.S).
  *
  * ABI:
  *   Entry:	r0 == -1		get vectors

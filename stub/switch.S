@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stub/switch.S - the door in and out: not an ABI under test.
+ * The door in and out: not an ABI under test.
  *
  * hvcb_switch is entered in HYP mode, either through the kernel's resident
  * stub (HVC_SOFT_RESTART: "branch to r1 in HYP") or through the Hyp trap
