@@ -55,7 +55,7 @@ static void print_hist(const struct stats *s, FILE *f)
 
 void print_table(const struct results *r, int hist, FILE *f)
 {
-	size_t i;
+	size_t i, na = 0;
 
 	print_setup_line(r, f);
 	fprintf(f, "\n%-9s %-12s %7s %7s %7s %7s %8s %7s %7s %7s %8s %6s\n",
@@ -66,7 +66,7 @@ void print_table(const struct results *r, int hist, FILE *f)
 		const struct stats *s = &c->st;
 
 		if (!c->applicable || !c->n) {
-			fprintf(f, "%-9s %-12s %7s\n", c->stub, c->op, "n/a");
+			na++;
 			continue;
 		}
 		fprintf(f, "%-9s %-12s %7zu %7g %7g %7g %8.2f %7g %7g %7g %8.2f %6g\n",
@@ -75,6 +75,9 @@ void print_table(const struct results *r, int hist, FILE *f)
 		if (hist)
 			print_hist(s, f);
 	}
+	if (na)
+		fprintf(f, "(%zu more cells are n/a: no such operation in that ABI)\n",
+			na);
 }
 
 int diff_cells(const struct cell *a, const struct cell *b, struct diff *d)
