@@ -266,10 +266,8 @@ static int cmd_run(int argc, char **argv)
 			 stubs, ops, step, cpu);
 		if (strlen(spec) > HVCB_SPEC_MAX_LEN)
 			die_usage("%s", "stub or op list too long");
-		if (module_write("run", spec, err, sizeof(err)))
-			die(err);
 		results_init(&block);
-		if (module_read_samples(&block, err, sizeof(err)))
+		if (module_run(spec, &block, err, sizeof(err)))
 			die(err);
 		for (size_t c = 0; c < block.ncells; c++) {
 			struct cell *src = &block.cells[c];

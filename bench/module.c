@@ -57,31 +57,36 @@ int module_check(char *err, size_t len)
 	return -1;
 }
 
-int module_write(const char *file, const char *spec, char *err, size_t len)
+static int write_spec(int fd, const char *path, const char *spec, char *err,
+		      size_t len)
 {
-	char path[4096];
-	ssize_t n;
-	int fd, e;
+	ssize_t n = write(fd, spec, strlen(spec));
+	int e = errno;
 
-	path_of(path, sizeof(path), file);
-	fd = open(path, O_WRONLY | O_TRUNC);
-	if (fd < 0) {
-		snprintf(err, len, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	n = write(fd, spec, strlen(spec));
-	e = errno;
-	close(fd);
 	if (n == (ssize_t)strlen(spec))
 		return 0;
-	if (n < 0 && e == EBUSY)
-		snprintf(err, len, "the module is busy with another run (EBUSY); try again");
-	else if (n < 0 && e == EINVAL)
+	if (n < 0 && e == EINVAL)
 		snprintf(err, len, "the module refused \"%.*s\" (EINVAL): is the CPU online, the total sample count within its limit?",
 			 (int)strcspn(spec, "\n"), spec);
 	else
 		snprintf(err, len, "%s: %s", path, n < 0 ? strerror(e) : "short write");
 	return -1;
+}
+
+int module_write(const char *file, const char *spec, char *err, size_t len)
+{
+	char path[4096];
+	int fd, ret;
+
+	path_of(path, sizeof(path), file);
+	fd = open(path, O_WRONLY);
+	if (fd < 0) {
+		snprintf(err, len, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ret = write_spec(fd, path, spec, err, len);
+	close(fd);
+	return ret;
 }
 
 static FILE *open_file(const char *file, char *err, size_t len)
@@ -110,13 +115,29 @@ int module_read_info(struct meta *m, char *err, size_t len)
 	return ret;
 }
 
-int module_read_samples(struct results *r, char *err, size_t len)
+/* Write the spec to "run" and read that run's samples back, one open. */
+int module_run(const char *spec, struct results *r, char *err, size_t len)
 {
-	FILE *f = open_file("samples", err, len);
-	int ret;
+	char path[4096];
+	FILE *f;
+	int fd, ret;
 
-	if (!f)
+	path_of(path, sizeof(path), "run");
+	fd = open(path, O_RDWR);
+	if (fd < 0) {
+		snprintf(err, len, "%s: %s", path, strerror(errno));
 		return -1;
+	}
+	if (write_spec(fd, path, spec, err, len)) {
+		close(fd);
+		return -1;
+	}
+	f = fdopen(fd, "r");
+	if (!f) {
+		close(fd);
+		snprintf(err, len, "%s: %s", path, strerror(errno));
+		return -1;
+	}
 	ret = parse_module_samples(r, f, err, len);
 	fclose(f);
 	return ret;

@@ -16,6 +16,7 @@ int module_check(char *err, size_t len);
 int module_write(const char *file, const char *spec, char *err, size_t len);
 
 int module_read_info(struct meta *m, char *err, size_t len);
-int module_read_samples(struct results *r, char *err, size_t len);
+/* A run: the spec to "run", that run's samples back from it. */
+int module_run(const char *spec, struct results *r, char *err, size_t len);
 
 #endif

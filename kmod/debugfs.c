@@ -3,7 +3,10 @@
  * /sys/kernel/debug/hvcbench/, root only:
  *
  *   run      w: a run spec ("stubs=old,new ops=all samples=10000 cpu=0");
- *               the write returns when the run is over. r: last status.
+ *               the write returns when the run is over; reading the same
+ *               open file then gives that run's samples (format below),
+ *               whatever other writers did meanwhile.
+ *   status   r: how the last run ended.
  *   loop     w: "stub=old op=get_vectors n=1000000 [baseline=1]": n HVCs
  *               in the writer's own context, untimed (for perf stat).
  *   summary  r: one CSV line per cell of the last run.
@@ -11,8 +14,9 @@
  *   info     r: kernel, CPU, install method, counter unit, overheads.
  *
  * Writes are parsed strictly (spec.c); a bad one is -EINVAL and changes
- * nothing. One run or loop at a time: a second writer gets -EBUSY.
- * Readers get the result as it was when they opened the file.
+ * nothing. Runs and loops are serialized: a second writer waits for the
+ * first. Readers of summary and samples get the last result as it was
+ * when they opened the file.
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
@@ -36,57 +40,6 @@ static ssize_t get_spec(const char __user *ubuf, size_t count, char *buf)
 	return count;
 }
 
-static ssize_t run_write(struct file *file, const char __user *ubuf,
-			 size_t count, loff_t *ppos)
-{
-	char buf[HVCB_SPEC_MAX_LEN];
-	struct hvcb_result *res;
-	struct hvcb_spec spec;
-	const char *why;
-	ssize_t len = get_spec(ubuf, count, buf);
-	int ret;
-
-	if (len < 0)
-		return len;
-	ret = hvcb_spec_parse(buf, len, HVCB_SPEC_RUN, &hvcb_stub_names,
-			      &hvcb_op_name_list, &spec, &why);
-	if (ret)
-		return ret;
-	if (!mutex_trylock(&hvcb_lock))
-		return -EBUSY;
-	ret = hvcb_run(&spec, &res);
-	if (ret) {
-		snprintf(last_status, sizeof(last_status), "error %d%s%s\n",
-			 ret, res && res->why ? ": " : "",
-			 res && res->why ? res->why : "");
-		hvcb_result_put(res);
-	} else {
-		hvcb_result_put(hvcb_last);
-		hvcb_last = res;
-		snprintf(last_status, sizeof(last_status), "ok\n");
-	}
-	mutex_unlock(&hvcb_lock);
-	return ret ? ret : count;
-}
-
-static ssize_t run_read(struct file *file, char __user *ubuf, size_t count,
-			loff_t *ppos)
-{
-	char buf[sizeof(last_status)];
-
-	mutex_lock(&hvcb_lock);
-	strscpy(buf, last_status, sizeof(buf));
-	mutex_unlock(&hvcb_lock);
-	return simple_read_from_buffer(ubuf, count, ppos, buf, strlen(buf));
-}
-
-static const struct file_operations run_fops = {
-	.owner = THIS_MODULE,
-	.write = run_write,
-	.read = run_read,
-	.llseek = default_llseek,
-};
-
 static ssize_t loop_write(struct file *file, const char __user *ubuf,
 			  size_t count, loff_t *ppos)
 {
@@ -103,8 +56,8 @@ static ssize_t loop_write(struct file *file, const char __user *ubuf,
 		return ret;
 	if (!hvcb_stubs[__ffs(spec.stubs)].op[__ffs(spec.ops)].ok)
 		return -EINVAL;
-	if (!mutex_trylock(&hvcb_lock))
-		return -EBUSY;
+	if (mutex_lock_interruptible(&hvcb_lock))
+		return -EINTR;
 	ret = hvcb_loop(&spec);
 	mutex_unlock(&hvcb_lock);
 	return ret ? ret : count;
@@ -267,6 +220,78 @@ static const struct file_operations samples_fops = {
 	.release = samples_release,
 };
 
+/* run: write a spec, then read that run's samples from the same file. */
+static int run_open(struct inode *inode, struct file *file)
+{
+	struct samples_iter *it;
+
+	it = __seq_open_private(file, &samples_seq, sizeof(*it));
+	return it ? 0 : -ENOMEM;
+}
+
+static ssize_t run_write(struct file *file, const char __user *ubuf,
+			 size_t count, loff_t *ppos)
+{
+	struct samples_iter *it = ((struct seq_file *)file->private_data)->private;
+	char buf[HVCB_SPEC_MAX_LEN];
+	struct hvcb_result *res;
+	struct hvcb_spec spec;
+	const char *why;
+	ssize_t len = get_spec(ubuf, count, buf);
+	int ret;
+
+	if (len < 0)
+		return len;
+	ret = hvcb_spec_parse(buf, len, HVCB_SPEC_RUN, &hvcb_stub_names,
+			      &hvcb_op_name_list, &spec, &why);
+	if (ret)
+		return ret;
+	if (mutex_lock_interruptible(&hvcb_lock))
+		return -EINTR;
+	ret = hvcb_run(&spec, &res);
+	if (ret) {
+		snprintf(last_status, sizeof(last_status), "error %d%s%s\n",
+			 ret, res && res->why ? ": " : "",
+			 res && res->why ? res->why : "");
+		hvcb_result_put(res);
+	} else {
+		snprintf(last_status, sizeof(last_status), "ok\n");
+		hvcb_result_put(hvcb_last);
+		hvcb_last = res;
+		kref_get(&res->ref);
+		hvcb_result_put(it->res);
+		it->res = res;
+	}
+	mutex_unlock(&hvcb_lock);
+	return ret ? ret : count;
+}
+
+static const struct file_operations run_fops = {
+	.owner = THIS_MODULE,
+	.open = run_open,
+	.write = run_write,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = samples_release,
+};
+
+static ssize_t status_read(struct file *file, char __user *ubuf, size_t count,
+			   loff_t *ppos)
+{
+	char buf[sizeof(last_status)];
+
+	mutex_lock(&hvcb_lock);
+	strscpy(buf, last_status, sizeof(buf));
+	mutex_unlock(&hvcb_lock);
+	return simple_read_from_buffer(ubuf, count, ppos, buf, strlen(buf));
+}
+
+static const struct file_operations status_fops = {
+	.owner = THIS_MODULE,
+	.read = status_read,
+	.llseek = default_llseek,
+};
+
 static const char *cpu_name(u32 midr)
 {
 	if ((midr >> 24) != 0x41)
@@ -348,6 +373,7 @@ int hvcb_debugfs_init(void)
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
 	debugfs_create_file("run", 0600, dir, NULL, &run_fops);
+	debugfs_create_file("status", 0400, dir, NULL, &status_fops);
 	debugfs_create_file("loop", 0200, dir, NULL, &loop_fops);
 	debugfs_create_file("summary", 0400, dir, NULL, &summary_fops);
 	debugfs_create_file("samples", 0400, dir, NULL, &samples_fops);
