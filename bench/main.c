@@ -160,38 +160,34 @@ static void close_or_die(FILE *f, const char *what)
 	}
 }
 
+/* A --stub/--op list, "all" meaning the module's whole list (meta key). */
+static int names_for(const char *list, const struct meta *m, const char *key,
+		     char names[][NAME_MAX_LEN])
+{
+	const char *known_names = meta_get(m, key);
+	char buf[512];
+
+	if (strcmp(list, "all"))
+		return split_list(list, names, MAX_NAMES);
+	if (!known_names)
+		return 0;
+	snprintf(buf, sizeof(buf), "%s", known_names);
+	for (char *q = buf; *q; q++)
+		if (*q == ' ')
+			*q = ',';
+	return split_list(buf, names, MAX_NAMES);
+}
+
 /* Cells the run asked for that the module did not measure: n/a. */
 static void mark_not_applicable(struct results *r, const char *stubs,
 				const char *ops)
 {
 	char sn[MAX_NAMES][NAME_MAX_LEN], on[MAX_NAMES][NAME_MAX_LEN];
-	int ns, no, s, o;
+	int ns = names_for(stubs, &r->meta, "stubs", sn);
+	int no = names_for(ops, &r->meta, "ops", on);
 	struct cell *c;
-	char buf[256];
-	const char *p;
+	int s, o;
 
-	if (!strcmp(stubs, "all")) {
-		snprintf(buf, sizeof(buf), "%s", meta_get(&r->meta, "stubs"));
-		for (p = buf; *p == ' '; p++)
-			;
-		for (char *q = buf; *q; q++)
-			if (*q == ' ')
-				*q = ',';
-		ns = split_list(p, sn, MAX_NAMES);
-	} else {
-		ns = split_list(stubs, sn, MAX_NAMES);
-	}
-	if (!strcmp(ops, "all")) {
-		snprintf(buf, sizeof(buf), "%s", meta_get(&r->meta, "ops"));
-		for (p = buf; *p == ' '; p++)
-			;
-		for (char *q = buf; *q; q++)
-			if (*q == ' ')
-				*q = ',';
-		no = split_list(p, on, MAX_NAMES);
-	} else {
-		no = split_list(ops, on, MAX_NAMES);
-	}
 	for (s = 0; s < ns; s++)
 		for (o = 0; o < no; o++)
 			if (!results_cell(r, sn[s], on[o], 0)) {

@@ -74,7 +74,8 @@ static struct hvcb_result *get_last(void)
 {
 	struct hvcb_result *res;
 
-	mutex_lock(&hvcb_lock);
+	if (mutex_lock_interruptible(&hvcb_lock))
+		return NULL;
 	res = hvcb_last;
 	if (res)
 		kref_get(&res->ref);
@@ -256,11 +257,18 @@ static ssize_t run_write(struct file *file, const char __user *ubuf,
 		hvcb_result_put(res);
 	} else {
 		snprintf(last_status, sizeof(last_status), "ok\n");
+		struct seq_file *m = file->private_data;
+		struct hvcb_result *old;
+
 		hvcb_result_put(hvcb_last);
 		hvcb_last = res;
 		kref_get(&res->ref);
-		hvcb_result_put(it->res);
+		/* A reader of this very file may be walking the old one. */
+		mutex_lock(&m->lock);
+		old = it->res;
 		it->res = res;
+		mutex_unlock(&m->lock);
+		hvcb_result_put(old);
 	}
 	mutex_unlock(&hvcb_lock);
 	return ret ? ret : count;
@@ -280,7 +288,8 @@ static ssize_t status_read(struct file *file, char __user *ubuf, size_t count,
 {
 	char buf[sizeof(last_status)];
 
-	mutex_lock(&hvcb_lock);
+	if (mutex_lock_interruptible(&hvcb_lock))
+		return -EINTR;
 	strscpy(buf, last_status, sizeof(buf));
 	mutex_unlock(&hvcb_lock);
 	return simple_read_from_buffer(ubuf, count, ppos, buf, strlen(buf));

@@ -87,12 +87,14 @@ struct hvcb_page {
 	u32 saved_hvbar, saved_sp;
 	bool installed;
 	bool leaked;			/* HVBAR may still point here */
+	int cpu;			/* whose HVBAR, when leaked */
 };
 
 int hvcb_hyp_available(const char **why);
 bool hvcb_resident_is_old(void);
 int hvcb_page_alloc(struct hvcb_page *hp);
 void hvcb_page_free(struct hvcb_page *hp);
+int hvcb_doubt_resolve(void);
 int hvcb_page_load(struct hvcb_page *hp, const struct hvcb_stub *stub);
 int hvcb_install(struct hvcb_page *hp, const u8 *vectors);
 int hvcb_remove(struct hvcb_page *hp);

@@ -24,14 +24,17 @@
  * All of it runs on one CPU with IRQs off, from install to remove.
  */
 #include <linux/errno.h>
+#include <linux/cpu.h>
 #include <linux/gfp.h>
 #include <linux/kmsg_dump.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 #include <asm/cacheflush.h>
 #include <asm/cputype.h>
+#include <asm/opcodes.h>
 #include <asm/outercache.h>
 #include "blobs.h"
 #include "hvcbench.h"
@@ -184,13 +187,25 @@ int hvcb_page_alloc(struct hvcb_page *hp)
 	return 0;
 }
 
+/*
+ * A page that HVBAR may still point to, after a removal that could not be
+ * verified: kept, with its trap slot still at the door, and the module
+ * pinned, until the kernel's stub answers for that CPU again.
+ */
+static struct hvcb_page doubt;
+
 void hvcb_page_free(struct hvcb_page *hp)
 {
 	if (!hp->va)
 		return;
 	if (hp->installed || hp->leaked) {
-		pr_err("hvcbench: HVBAR may still point at %pa: page kept\n",
-		       &hp->pa);
+		pr_err("hvcbench: HVBAR of cpu %d may still point at %pa: page kept, module pinned\n",
+		       hp->cpu, &hp->pa);
+		if (!doubt.va) {
+			doubt = *hp;
+			__module_get(THIS_MODULE);
+		}
+		hp->va = NULL;
 		return;
 	}
 	free_page((unsigned long)hp->va);
@@ -229,11 +244,14 @@ static void put_branch(void *slot, u32 slot_pa, u32 target_pa)
 		s = (off >> 24) & 1;
 		j1 = (~((off >> 23) & 1) ^ s) & 1;
 		j2 = (~((off >> 22) & 1) ^ s) & 1;
-		insn[0] = 0xf000 | (s << 10) | ((off >> 12) & 0x3ff);
-		insn[1] = 0x9000 | (j1 << 13) | (j2 << 11) | ((off >> 1) & 0x7ff);
+		insn[0] = __opcode_to_mem_thumb16(0xf000 | (s << 10) |
+						  ((off >> 12) & 0x3ff));
+		insn[1] = __opcode_to_mem_thumb16(0x9000 | (j1 << 13) |
+						  (j2 << 11) | ((off >> 1) & 0x7ff));
 	} else {
 		off = (s32)(target_pa - (slot_pa + 8));
-		*(u32 *)slot = 0xea000000 | ((off >> 2) & 0x00ffffff);
+		*(u32 *)slot = __opcode_to_mem_arm(0xea000000 |
+						   ((off >> 2) & 0x00ffffff));
 	}
 }
 
@@ -312,23 +330,63 @@ int hvcb_remove(struct hvcb_page *hp)
 	if (regs[0] != hvcb_pa(hp, hp->vectors))
 		pr_warn("hvcbench: HVBAR was %#x, not our %#x, at removal\n",
 			regs[0], hvcb_pa(hp, hp->vectors));
-	/* The page is as loaded again, ready for the next install. */
-	memcpy(slot, hp->vectors + TRAP_SLOT, 4);
-	sync_page(hp);
 
+	/*
+	 * Check with the slot still pointing at the door: if HVBAR were still
+	 * ours, this HVC would land there and put the saved one back too.
+	 */
 	now = kernel_hvbar(hp);
 	if (hvcb_inject_remove_fault) {
 		hvcb_inject_remove_fault = false;
 		now = ~hp->saved_hvbar;
 	}
 	if (now != hp->saved_hvbar) {
-		/* Keep the page: HYP may still run from it. */
+		/* Keep the page, door and all: HYP may still run from it. */
 		hp->leaked = true;
+		hp->cpu = smp_processor_id();
 		hp->installed = false;
 		pr_err("hvcbench: HVBAR is %#x after removal, expected %#x\n",
 		       now, hp->saved_hvbar);
 		return -EIO;
 	}
+	/* The page is as loaded again, ready for the next install. */
+	memcpy(slot, hp->vectors + TRAP_SLOT, 4);
+	sync_page(hp);
 	hp->installed = false;
+	return 0;
+}
+
+static long recheck_on_cpu(void *arg)
+{
+	unsigned long flags;
+	u32 now;
+
+	local_irq_save(flags);
+	now = kernel_hvbar(&doubt);
+	local_irq_restore(flags);
+	return now == doubt.saved_hvbar ? 0 : -EIO;
+}
+
+/*
+ * Before anything else runs: if a page is kept in doubt, ask its CPU's
+ * kernel stub again; only a verified answer frees it. Caller holds
+ * hvcb_lock and the CPU hotplug lock.
+ */
+int hvcb_doubt_resolve(void)
+{
+	long ret;
+
+	if (!doubt.va)
+		return 0;
+	if (!cpu_online(doubt.cpu))
+		return -EIO;
+	ret = work_on_cpu(doubt.cpu, recheck_on_cpu, NULL);
+	if (ret)
+		return ret;
+	pr_info("hvcbench: cpu %d runs on the kernel's vectors again: page freed\n",
+		doubt.cpu);
+	free_page((unsigned long)doubt.va);
+	memset(&doubt, 0, sizeof(doubt));
+	module_put(THIS_MODULE);
 	return 0;
 }

@@ -44,6 +44,7 @@ const char *hvcb_unit(const struct hvcb_result *res)
 struct run_ctx {
 	const struct hvcb_spec *spec;
 	struct hvcb_result *res;
+	struct task_struct *writer;	/* killable: the kworker is not */
 };
 
 static const struct hvcb_recipe *recipe(const struct hvcb_cell *c)
@@ -244,7 +245,7 @@ static long run_on_cpu(void *arg)
 			}
 		}
 		cond_resched();
-		if (fatal_signal_pending(current)) {
+		if (__fatal_signal_pending(ctx->writer)) {
 			ret = -EINTR;
 			goto out;
 		}
@@ -332,7 +333,7 @@ static unsigned int spec_cells(const struct hvcb_spec *spec)
 /* Caller holds hvcb_lock. On success *out is the new result. */
 int hvcb_run(const struct hvcb_spec *spec, struct hvcb_result **out)
 {
-	struct run_ctx ctx = { .spec = spec };
+	struct run_ctx ctx = { .spec = spec, .writer = current };
 	unsigned int cells = spec_cells(spec);
 	int ret;
 
@@ -344,7 +345,10 @@ int hvcb_run(const struct hvcb_spec *spec, struct hvcb_result **out)
 		return -ENOMEM;
 
 	cpus_read_lock();
-	if (spec->cpu >= nr_cpu_ids || !cpu_online(spec->cpu))
+	ret = hvcb_doubt_resolve();
+	if (ret)
+		ctx.res->why = "a stub could not be verified as removed: runs refused";
+	else if (spec->cpu >= nr_cpu_ids || !cpu_online(spec->cpu))
 		ret = -EINVAL;
 	else
 		ret = work_on_cpu(spec->cpu, run_on_cpu, &ctx);
@@ -372,6 +376,11 @@ int hvcb_loop(const struct hvcb_spec *spec)
 
 	if (!r->ok)
 		return -ENOENT;
+	cpus_read_lock();
+	ret = hvcb_doubt_resolve();
+	cpus_read_unlock();
+	if (ret)
+		return ret;
 	ret = hvcb_page_alloc(&hp);
 	if (ret)
 		return ret;

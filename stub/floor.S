@@ -25,22 +25,18 @@
 
 	.align	5
 hvcb_label hvcb_floor_vectors
-	W(b)	.			@ 0x00 reset (unused)
-	W(b)	.			@ 0x04 undefined, from Hyp mode
-	W(b)	.			@ 0x08 HVC from Hyp mode
-	W(b)	.			@ 0x0c prefetch abort, from Hyp mode
-	W(b)	.			@ 0x10 data abort, from Hyp mode
+	.rept	5			@ 0x00..0x10: unused, spin
+	W(b)	.
+	.endr
 	__ERET				@ 0x14 Hyp trap: straight back
 	W(b)	.			@ 0x18 IRQ (HCR.IMO is clear)
 	W(b)	.			@ 0x1c FIQ (HCR.FMO is clear)
 
 	.align	5
 hvcb_label hvcb_floor_timed_vectors
-	W(b)	.			@ 0x00 reset (unused)
-	W(b)	.			@ 0x04 undefined, from Hyp mode
-	W(b)	.			@ 0x08 HVC from Hyp mode
-	W(b)	.			@ 0x0c prefetch abort, from Hyp mode
-	W(b)	.			@ 0x10 data abort, from Hyp mode
+	.rept	5			@ 0x00..0x10: unused, spin
+	W(b)	.
+	.endr
 	mrc	p15, 0, r0, c9, c13, 0	@ 0x14 Hyp trap: r0 = PMCCNTR on entry
 	mrc	p15, 0, r1, c9, c13, 0	@ 0x18 r1 = PMCCNTR before the ERET
 	__ERET				@ 0x1c

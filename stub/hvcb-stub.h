@@ -54,4 +54,32 @@
 	W(b)	.		/* 0x1c FIQ (HCR.FMO is clear) */
 	.endm
 
+	/*
+	 * KVM's first question on an HVC (hyp_hvc, v4.6..v5.6): is this an
+	 * HVC (HSR.EC) from the host (VTTBR.VMID == 0)? There are no guests
+	 * here, and nothing set VTTBR (KVM zeroed it; the kernel's stub does
+	 * not, and its reset value is UNKNOWN), so both tests branch to the
+	 * host path either way: the same instructions, no spin. Saves r0-r2
+	 * and restores them. 12 instructions.
+	 */
+	.macro	hvcb_kvm_host_check
+	push	{r0, r1, r2}
+	mrc	p15, 4, r1, c5, c2, 0	/* HSR */
+	lsr	r0, r1, #26		/* HSR.EC */
+	cmp	r0, #0x12		/* EC_HVC */
+	bne	hvcb_trap\@		/* KVM: not an HVC, a guest trap */
+
+	.set	hvcb_trap\@, .
+
+	mrrc	p15, 6, r0, r2, c2	/* VTTBR */
+	lsr	r2, r2, #16
+	and	r2, r2, #0xff		/* VMID */
+	cmp	r2, #0
+	bne	hvcb_guest\@		/* KVM: a guest's HVC */
+
+	.set	hvcb_guest\@, .
+
+	pop	{r0, r1, r2}
+	.endm
+
 #endif /* HVCB_STUB_H */

@@ -25,28 +25,13 @@
  */
 #include "hvcb-stub.h"
 
-#define HSR_EC_SHIFT	26
-#define HSR_EC_HVC	0x12
 
 	hvcb_blob_begin hvcb_kvm_old
 
 	hvcb_vectors hvcb_kvm_old_vectors, hvcb_kvm_old_hvc
 
 hvcb_kvm_old_hvc:
-	push	{r0, r1, r2}
-
-	mrc	p15, 4, r1, c5, c2, 0	@ HSR
-	lsr	r0, r1, #HSR_EC_SHIFT
-	cmp	r0, #HSR_EC_HVC
-	bne	.			@ not an HVC: a guest trap (none here)
-
-	mrrc	p15, 6, r0, r2, c2	@ VTTBR
-	lsr	r2, r2, #16
-	and	r2, r2, #0xff		@ VMID
-	cmp	r2, #0
-	bne	.			@ a guest's HVC (none here)
-
-	pop	{r0, r1, r2}		@ a host call: shift the arguments
+	hvcb_kvm_host_check		@ a host call, not a guest trap
 
 	cmp	r0, #-1			@ __hyp_get_vectors?
 	mrceq	p15, 4, r0, c12, c0, 0	@ get HVBAR

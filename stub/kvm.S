@@ -17,7 +17,8 @@
  * KVM runs this with the HYP MMU on and finds __kvm_handle_stub_hvc by
  * subtracting kimage_voffset from its link address; here the MMU is off,
  * the offset word holds 0 and the address is taken PC-relative, with the
- * same number and kind of instructions (two loads, a subtract).
+ * same number and kind of instructions (two loads, a subtract); badr
+ * gives the Thumb bit on a Thumb-2 kernel, as KVM's link address has it.
  * Path (hvc and the instruction after it both counted):
  *   bad:   hvc, b, push, mrc, lsr, cmp, bne, mrrc, lsr, and, cmp, bne,
  *	    pop, cmp, bhs, push, adr, ldr, adr, sub, pop, bx,
@@ -28,8 +29,6 @@
  */
 #include "hvcb-stub.h"
 
-#define HSR_EC_SHIFT		26
-#define HSR_EC_HVC		0x12
 #define HVC_SOFT_RESTART	1
 #define HVC_RESET_VECTORS	2
 
@@ -38,20 +37,7 @@
 	hvcb_vectors hvcb_kvm_vectors, hvcb_kvm_hvc
 
 hvcb_kvm_hvc:
-	push	{r0, r1, r2}
-
-	mrc	p15, 4, r1, c5, c2, 0	@ HSR
-	lsr	r0, r1, #HSR_EC_SHIFT
-	cmp	r0, #HSR_EC_HVC
-	bne	.			@ not an HVC: a guest trap (none here)
-
-	mrrc	p15, 6, r0, r2, c2	@ VTTBR
-	lsr	r2, r2, #16
-	and	r2, r2, #0xff		@ VMID
-	cmp	r2, #0
-	bne	.			@ a guest's HVC (none here)
-
-	pop	{r0, r1, r2}
+	hvcb_kvm_host_check		@ a host call, not a guest trap
 
 	cmp	r0, #HVCB_STUB_HCALL_NR	@ a function, not a stub call?
 	bhs	1f
@@ -59,7 +45,7 @@ hvcb_kvm_hvc:
 	push	{r1}			@ find the stub-call handler
 	adr	r1, 2f			@ KVM: ldr r1, =kimage_voffset
 	ldr	r1, [r1]
-	adr	ip, hvcb_kvm_stub_hvc	@ KVM: ldr ip, =__kvm_handle_stub_hvc
+	badr	ip, hvcb_kvm_stub_hvc	@ KVM: ldr ip, =__kvm_handle_stub_hvc
 	sub	ip, ip, r1		@ virtual to physical (offset 0 here)
 	pop	{r1}
 	bx	ip
