@@ -59,26 +59,22 @@
 	 * HVC (HSR.EC) from the host (VTTBR.VMID == 0)? There are no guests
 	 * here, and nothing set VTTBR (KVM zeroed it; the kernel's stub does
 	 * not, and its reset value is UNKNOWN), so both tests branch to the
-	 * host path either way: the same instructions, no spin. Saves r0-r2
-	 * and restores them. 12 instructions.
+	 * next instruction, the host path, either way: the same instructions,
+	 * no spin. Saves r0-r2 and restores them. 12 instructions.
 	 */
 	.macro	hvcb_kvm_host_check
 	push	{r0, r1, r2}
 	mrc	p15, 4, r1, c5, c2, 0	/* HSR */
 	lsr	r0, r1, #26		/* HSR.EC */
 	cmp	r0, #0x12		/* EC_HVC */
-	bne	hvcb_trap\@		/* KVM: not an HVC, a guest trap */
 
-	.set	hvcb_trap\@, .
-
+	W(bne)	. + 4			/* KVM: not an HVC, a guest trap */
 	mrrc	p15, 6, r0, r2, c2	/* VTTBR */
 	lsr	r2, r2, #16
 	and	r2, r2, #0xff		/* VMID */
 	cmp	r2, #0
-	bne	hvcb_guest\@		/* KVM: a guest's HVC */
 
-	.set	hvcb_guest\@, .
-
+	W(bne)	. + 4			/* KVM: a guest's HVC */
 	pop	{r0, r1, r2}
 	.endm
 
