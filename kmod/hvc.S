@@ -18,16 +18,21 @@
 	mrc	p15, 0, \reg, c9, c13, 0	@ PMCCNTR
 	.endm
 
-/* u32 hvcb_hvc_timed(const u32 regs[4], u32 *r0): counts for one HVC. */
-ENTRY(hvcb_hvc_timed)
-	push	{r4, r5, r6, lr}
-	mov	r6, r1
+	/* The timed window: r0-r3 from [r0], r4 = before, r5 = after. */
+	.macro	timed_hvc
 	ldm	r0, {r0 - r3}
 	isb
 	rd_ccnt	r4
 	__HVC(0)
 	isb
 	rd_ccnt	r5
+	.endm
+
+/* u32 hvcb_hvc_timed(const u32 regs[4], u32 *r0): counts for one HVC. */
+ENTRY(hvcb_hvc_timed)
+	push	{r4, r5, r6, lr}
+	mov	r6, r1
+	timed_hvc
 	str	r0, [r6]
 	sub	r0, r5, r4
 	pop	{r4, r5, r6, pc}
@@ -41,12 +46,7 @@ ENDPROC(hvcb_hvc_timed)
 ENTRY(hvcb_hvc_oneway)
 	push	{r4, r5, r6, lr}
 	mov	r6, r1
-	ldm	r0, {r0 - r3}
-	isb
-	rd_ccnt	r4
-	__HVC(0)
-	isb
-	rd_ccnt	r5
+	timed_hvc
 	stm	r6, {r0, r1, r4, r5}
 	pop	{r4, r5, r6, pc}
 ENDPROC(hvcb_hvc_oneway)
