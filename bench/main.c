@@ -386,10 +386,13 @@ static int cmd_compare(int argc, char **argv)
 		ret = print_compare_dirs(&a, &b, !strcmp(fmt, "csv"), stdout);
 		results_free(&b);
 	} else {
-		if (!ref)
-			ref = results_cell(&a, "old", a.ncells ? a.cells[0].op : "",
-					   0) ? "old" :
-			      a.ncells ? a.cells[0].stub : "old";
+		if (!ref) {
+			/* old if it was measured, else the first stub. */
+			ref = a.ncells ? a.cells[0].stub : "old";
+			for (size_t k = 0; k < a.ncells; k++)
+				if (!strcmp(a.cells[k].stub, "old") && a.cells[k].n)
+					ref = "old";
+		}
 		ret = print_compare_stubs(&a, ref, !strcmp(fmt, "csv"), stdout);
 	}
 	results_free(&a);

@@ -114,7 +114,7 @@ static void compare_header(int csv, const char *a, const char *b, FILE *f)
 	if (csv)
 		fprintf(f, "op,a,b,median_a,median_b,delta,ci_lo,ci_hi,verdict\n");
 	else
-		fprintf(f, "%-12s %-20s %8s %8s %8s  %s\n", "op", "b vs a", a,
+		fprintf(f, "%-12s %-20s %8s %8s %8s  %s\n", "op", "comparison", a,
 			b, "delta", "95% CI (bootstrap, median)");
 }
 
@@ -132,7 +132,7 @@ int print_compare_stubs(const struct results *r, const char *ref, int csv,
 	size_t i, j;
 	int shown = 0;
 
-	compare_header(csv, ref, "other", f);
+	compare_header(csv, ref, "stub", f);
 	for (i = 0; i < r->ncells; i++) {
 		const struct cell *a = &r->cells[i];
 
