@@ -107,7 +107,8 @@ static void check_names(const struct meta *m, const char *key,
 	for (i = 0; i < n; i++)
 		if (!known(m, key, names[i])) {
 			snprintf(msg, sizeof(msg), "unknown %s '%s' (known: %s)",
-				 what, names[i], meta_get(m, key));
+				 what, names[i],
+				 meta_get(m, key) ? meta_get(m, key) : "none");
 			fprintf(stderr, "%s: %s\n", prog, msg);
 			exit(2);
 		}
@@ -258,9 +259,8 @@ static int cmd_run(int argc, char **argv)
 	results_init(&r);
 	for (done = 0; done < n; done += step) {
 		step = n - done < BLOCK ? n - done : BLOCK;
-		snprintf(spec, sizeof(spec), "stubs=%s ops=%s samples=%lu cpu=%lu\n",
-			 stubs, ops, step, cpu);
-		if (strlen(spec) > HVCB_SPEC_MAX_LEN)
+		if (snprintf(spec, sizeof(spec), "stubs=%s ops=%s samples=%lu cpu=%lu\n",
+			     stubs, ops, step, cpu) > HVCB_SPEC_MAX_LEN)
 			die_usage("%s", "stub or op list too long");
 		results_init(&block);
 		if (module_run(spec, &block, err, sizeof(err)))
@@ -436,7 +436,8 @@ static int cmd_loop(int argc, char **argv)
 	need_module(&m);
 	check_names(&m, "stubs", stub, "stub");
 	check_names(&m, "ops", op, "op");
-	if (strchr(stub, ',') || strchr(op, ','))
+	if (strchr(stub, ',') || strchr(op, ',') || !strcmp(stub, "all") ||
+	    !strcmp(op, "all"))
 		die_usage("%s", "loop: one stub and one op");
 	snprintf(spec, sizeof(spec), "stub=%s op=%s n=%lu baseline=%d\n", stub,
 		 op, n, baseline);
@@ -496,7 +497,21 @@ static const char *usage =
 	"  info          what the module reports\n"
 	"  cover-letter  text for a patch cover letter\n";
 
+static int run_verb(int argc, char **argv);
+
+/* Output that did not reach its file is a failure, not exit 0. */
 int main(int argc, char **argv)
+{
+	int ret = run_verb(argc, argv);
+
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "%s: writing the output failed\n", prog);
+		return 1;
+	}
+	return ret;
+}
+
+static int run_verb(int argc, char **argv)
 {
 	if (argc < 2)
 		die_usage("%s", "no verb given (see hvcbench --help)");

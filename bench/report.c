@@ -4,6 +4,7 @@
  * by the module in the run that produced the results.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "report.h"
 
@@ -242,10 +243,10 @@ static void setup_line(const struct results *r, FILE *f)
 	snprintf(line, sizeof(line), "%s, %s, %s samples/cell, unit %s",
 		 meta_or(r, "cpu_name", "?"), meta_or(r, "kernel", "?"),
 		 meta_or(r, "samples", "?"), meta_or(r, "unit", "?"));
-	fprintf(f, "%.*s\n", COLS, line);
+	fprintf(f, "%s\n", line);
 	snprintf(line, sizeof(line), "%s", meta_or(r, "machine", ""));
 	if (*line)
-		fprintf(f, "%.*s\n", COLS, line);
+		fprintf(f, "%s\n", line);
 	if (exact(r))
 		fprintf(f, "(QEMU -icount: instruction-path counts, not cycles)\n");
 }
@@ -361,8 +362,55 @@ static int cover_two(const struct results *a, const struct results *b,
 	return 0;
 }
 
+/* Lines over COLS are broken at a space, continued with an indent. */
+static void fold(const char *text, FILE *f)
+{
+	const char *p = text;
+
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		size_t room = COLS, cut;
+		const char *indent = "";
+
+		while (len > room) {
+			for (cut = room; cut > 8 && p[cut] != ' '; cut--)
+				;
+			if (cut <= 8)
+				cut = room;
+			fprintf(f, "%s%.*s\n", indent, (int)cut, p);
+			p += cut;
+			len -= cut;
+			while (len && *p == ' ') {
+				p++;
+				len--;
+			}
+			indent = "    ";
+			room = COLS - 4;
+		}
+		fprintf(f, "%s%.*s\n", indent, (int)len, p);
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+}
+
 int print_cover_letter(const struct results *a, const struct results *b,
 		       FILE *f)
 {
-	return b ? cover_two(a, b, f) : cover_one(a, f);
+	char *text = NULL;
+	size_t size = 0;
+	FILE *mem = open_memstream(&text, &size);
+	int ret;
+
+	if (!mem)
+		return -1;
+	ret = b ? cover_two(a, b, mem) : cover_one(a, mem);
+	if (fclose(mem) || ret) {
+		free(text);
+		return -1;
+	}
+	fold(text, f);
+	free(text);
+	return 0;
 }
