@@ -14,6 +14,7 @@
  * statistics. It loads nothing by itself.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,38 +81,18 @@ static const char *value(int argc, char **argv, int *i)
 	return argv[++*i];
 }
 
-/* Names the module knows ("ops:" / "stubs:" in info). */
-static int known(const struct meta *m, const char *key, const char *name)
-{
-	const char *list = meta_get(m, key);
-	size_t n = strlen(name);
-
-	while (list && *list) {
-		while (*list == ' ')
-			list++;
-		if (!strncmp(list, name, n) && (list[n] == ' ' || !list[n]))
-			return 1;
-		list = strchr(list, ' ');
-	}
-	return 0;
-}
-
 static void check_names(const struct meta *m, const char *key,
 			const char *list, const char *what)
 {
-	char names[MAX_NAMES][NAME_MAX_LEN], msg[160];
+	char names[MAX_NAMES][NAME_MAX_LEN];
 	int n = strcmp(list, "all") ? split_list(list, names, MAX_NAMES) : 0, i;
 
 	if (n < 0)
 		die_usage("bad %s list", what);
 	for (i = 0; i < n; i++)
-		if (!known(m, key, names[i])) {
-			snprintf(msg, sizeof(msg), "unknown %s '%s' (known: %s)",
-				 what, names[i],
-				 meta_get(m, key) ? meta_get(m, key) : "none");
-			fprintf(stderr, "%s: %s\n", prog, msg);
-			exit(2);
-		}
+		if (meta_list_index(m, key, names[i]) == INT_MAX)
+			die_usage("unknown %s '%s' (known: %s)", what, names[i],
+				  meta_get(m, key) ? meta_get(m, key) : "none");
 }
 
 static void need_module(struct meta *m)

@@ -436,8 +436,7 @@ bad:
 	return -1;
 }
 
-/* Position of name in a space-separated list of meta. */
-static int rank(const struct meta *m, const char *key, const char *name)
+int meta_list_index(const struct meta *m, const char *key, const char *name)
 {
 	const char *list = meta_get(m, key), *p;
 	size_t n = strlen(name);
@@ -458,10 +457,10 @@ static const struct meta *order_meta;
 static int cell_order(const void *pa, const void *pb)
 {
 	const struct cell *a = pa, *b = pb;
-	int sa = rank(order_meta, "stubs", a->stub);
-	int sb = rank(order_meta, "stubs", b->stub);
-	int oa = rank(order_meta, "ops", a->op);
-	int ob = rank(order_meta, "ops", b->op);
+	int sa = meta_list_index(order_meta, "stubs", a->stub);
+	int sb = meta_list_index(order_meta, "stubs", b->stub);
+	int oa = meta_list_index(order_meta, "ops", a->op);
+	int ob = meta_list_index(order_meta, "ops", b->op);
 
 	if (sa != sb)
 		return sa < sb ? -1 : 1;

@@ -41,6 +41,8 @@ struct cell *results_cell(struct results *r, const char *stub, const char *op,
 			  int create);
 const char *meta_get(const struct meta *m, const char *key);
 int meta_set(struct meta *m, const char *key, const char *val);
+/* Position of name in the space-separated list m[key]; INT_MAX if absent. */
+int meta_list_index(const struct meta *m, const char *key, const char *name);
 
 /* The module's debugfs formats. Return 0, or -1 with a message in err. */
 int parse_module_samples(struct results *r, FILE *f, char *err, size_t len);

@@ -54,8 +54,6 @@ static ssize_t loop_write(struct file *file, const char __user *ubuf,
 			      &hvcb_op_name_list, &spec, NULL);
 	if (ret)
 		return ret;
-	if (!hvcb_stubs[__ffs(spec.stubs)].op[__ffs(spec.ops)].ok)
-		return -EINVAL;
 	if (mutex_lock_interruptible(&hvcb_lock))
 		return -EINTR;
 	ret = hvcb_loop(&spec);

@@ -135,7 +135,6 @@ struct hvcb_result {
 	bool exact;		/* QEMU icount: instruction counts */
 	u32 midr;
 	u64 longest_chunk_ns;	/* longest IRQs-off stretch */
-	int status;
 	const char *why;
 };
 

@@ -354,7 +354,6 @@ int hvcb_run(const struct hvcb_spec *spec, struct hvcb_result **out)
 		ret = work_on_cpu(spec->cpu, run_on_cpu, &ctx);
 	cpus_read_unlock();
 
-	ctx.res->status = ret;
 	*out = ctx.res;
 	return ret;
 }
@@ -374,8 +373,8 @@ int hvcb_loop(const struct hvcb_spec *spec)
 	u32 regs[4], done, count;
 	int ret;
 
-	if (!r->ok)
-		return -ENOENT;
+	if (!r->ok)		/* the ABI has no such operation */
+		return -EINVAL;
 	cpus_read_lock();
 	ret = hvcb_doubt_resolve();
 	cpus_read_unlock();
