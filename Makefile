@@ -12,7 +12,7 @@
 # By default everything is built against Debian's armmp-lpae kernel headers,
 # fetched into .cache/. On a board: make KDIR=/lib/modules/$(uname -r)/build
 
-CACHE       := $(CURDIR)/.cache
+CACHE       := $(or $(HVCB_CACHE),$(CURDIR)/.cache)
 DEFAULT_KDIR := $(CACHE)/kernel/build
 KDIR        ?= $(DEFAULT_KDIR)
 ifeq ($(KDIR),$(DEFAULT_KDIR))
