@@ -5,10 +5,12 @@
  *   hvcbench run [--stub LIST] [--op LIST] [-n SAMPLES] [--cpu N]
  *                [--format table|csv|json] [--hist] [-o DIR] [--machine TEXT]
  *   hvcbench compare DIR [--ref STUB] [--format table|csv]
- *   hvcbench compare DIR_A DIR_B [--format table|csv]
+ *   hvcbench compare DIR_A DIR_B [--format table|csv] [--force-units]
  *   hvcbench loop --stub S --op O -n N [--baseline]
  *   hvcbench info
- *   hvcbench cover-letter DIR [DIR2]
+ *   hvcbench cover-letter DIR [--ref STUB] [--stub STUB]
+ *   hvcbench cover-letter DIR_A DIR_B [--force-units]
+ *   hvcbench plot-data DIR OUTDIR
  *
  * The module measures; this program asks it for samples and computes the
  * statistics. It loads nothing by itself.
@@ -22,6 +24,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include "module.h"
+#include "plotdata.h"
 #include "report.h"
 #include "results.h"
 #include "../kmod/spec.h"
@@ -188,13 +191,40 @@ static double now(void)
 }
 
 
+/*
+ * What the run was made on, when the user does not say: QEMU's virt board
+ * (the module recognises it), else the device tree's model. Never a guess.
+ */
+static const char *default_machine(const struct meta *m)
+{
+	static char model[200];
+	const char *platform = meta_get(m, "platform");
+	FILE *f;
+	size_t n;
+
+	if (platform && !strcmp(platform, "qemu-virt"))
+		return "QEMU virt";
+	f = fopen("/proc/device-tree/model", "r");
+	if (f) {
+		n = fread(model, 1, sizeof(model) - 1, f);
+		fclose(f);
+		model[n] = '\0';
+		if (n && *model)
+			return model;
+	}
+	return "unknown machine";
+}
+
 static const char *usage_run =
 	"usage: hvcbench run [--stub LIST] [--op LIST] [-n SAMPLES] [--cpu N]\n"
 	"                    [--format table|csv|json] [--hist] [-o DIR] [--machine TEXT]\n"
 	"Measure HVC round trips with the loaded module. LIST is a comma list or\n"
 	"\"all\" (default). Samples are taken in blocks, every cell interleaved\n"
 	"with the others; values are overhead-corrected. -o writes summary.csv,\n"
-	"samples.csv and meta.json into DIR.\n";
+	"samples.csv and meta.json into DIR. --machine names what it ran on\n"
+	"(default: QEMU virt when the module finds it, else the device tree's model).\n"
+	"Statistics: percentiles interpolate linearly between ranks (type 7);\n"
+	"stddev is the sample standard deviation (n-1); MAD is unscaled.\n";
 
 static int cmd_run(int argc, char **argv)
 {
@@ -285,7 +315,7 @@ static int cmd_run(int argc, char **argv)
 	meta_set(&r.meta, "samples", stamp);
 	meta_set(&r.meta, "icount", meta_get(&r.meta, "unit") &&
 		 !strcmp(meta_get(&r.meta, "unit"), "insn") ? "yes" : "no");
-	meta_set(&r.meta, "machine", machine ? machine : "board");
+	meta_set(&r.meta, "machine", machine ? machine : default_machine(&m));
 	mark_not_applicable(&r, stubs, ops);
 	results_sort(&r);
 	results_stats(&r);
@@ -312,8 +342,8 @@ static int cmd_run(int argc, char **argv)
 		write_summary_csv(&r, stdout);
 	else if (!strcmp(fmt, "json"))
 		write_results_json(&r, stdout);
-	else
-		print_table(&r, hist, stdout);
+	else if (print_table(&r, hist, stdout))
+		die("out of memory");
 	results_free(&r);
 	return 0;
 }
@@ -327,24 +357,48 @@ static void load_dir(struct results *r, const char *dir)
 		die(err);
 }
 
+/* The reference stub: old if it was measured, else the first stub. */
+static const char *default_ref(const struct results *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->ncells; k++)
+		if (!strcmp(r->cells[k].stub, "old") && cell_usable(&r->cells[k]))
+			return "old";
+	return r->ncells ? r->cells[0].stub : "old";
+}
+
+/* Two runs counting in different units do not subtract: exit 2. */
+static void same_units(const struct results *a, const struct results *b,
+		       int force)
+{
+	if (units_differ(a, b) && !force)
+		die_usage("%s counts %s, %s counts %s: not comparable (--force-units to compare anyway)",
+			  a->dir, results_unit(a), b->dir, results_unit(b));
+}
+
 static const char *usage_compare =
 	"usage: hvcbench compare DIR [--ref STUB] [--format table|csv]\n"
-	"       hvcbench compare DIR_A DIR_B [--format table|csv]\n"
+	"       hvcbench compare DIR_A DIR_B [--format table|csv] [--force-units]\n"
 	"Median differences with a bootstrap 95% interval (1000 resamples,\n"
 	"fixed seed): every stub against --ref (default old, else the first)\n"
-	"within one run, or the same cells of two runs (B - A).\n";
+	"within one run, or the same cells of two runs (B - A; the CSV names\n"
+	"both runs on every row). Runs in different units are refused unless\n"
+	"--force-units.\n";
 
 static int cmd_compare(int argc, char **argv)
 {
 	const char *dirs[2] = { NULL, NULL }, *ref = NULL, *fmt = "table";
 	struct results a, b;
-	int nd = 0, i, ret;
+	int nd = 0, i, ret, force = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--ref"))
 			ref = value(argc, argv, &i);
 		else if (!strcmp(argv[i], "--format"))
 			fmt = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--force-units"))
+			force = 1;
 		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
 			return fputs(usage_compare, stdout), 0;
 		else if (argv[i][0] == '-')
@@ -360,20 +414,18 @@ static int cmd_compare(int argc, char **argv)
 		die_usage("unknown format '%s' (table or csv)", fmt);
 	if (nd == 2 && ref)
 		die_usage("%s", "compare: --ref is for one directory");
+	if (nd == 1 && force)
+		die_usage("%s", "compare: --force-units is for two directories");
 
 	load_dir(&a, dirs[0]);
 	if (nd == 2) {
 		load_dir(&b, dirs[1]);
+		same_units(&a, &b, force);
 		ret = print_compare_dirs(&a, &b, !strcmp(fmt, "csv"), stdout);
 		results_free(&b);
 	} else {
-		if (!ref) {
-			/* old if it was measured, else the first stub. */
-			ref = a.ncells ? a.cells[0].stub : "old";
-			for (size_t k = 0; k < a.ncells; k++)
-				if (!strcmp(a.cells[k].stub, "old") && a.cells[k].n)
-					ref = "old";
-		}
+		if (!ref)
+			ref = default_ref(&a);
 		ret = print_compare_stubs(&a, ref, !strcmp(fmt, "csv"), stdout);
 	}
 	results_free(&a);
@@ -446,27 +498,72 @@ static int cmd_info(int argc, char **argv)
 	return 0;
 }
 
+static const char *usage_cover =
+	"usage: hvcbench cover-letter DIR [--ref STUB] [--stub STUB]\n"
+	"       hvcbench cover-letter DIR_A DIR_B [--force-units]\n"
+	"Plain text, at most 72 columns, for a patch cover letter: the medians,\n"
+	"STUB against REF (default new against old) with a bootstrap 95%\n"
+	"interval, and a text chart; or the same cells of two runs (B - A).\n";
+
 static int cmd_cover(int argc, char **argv)
 {
+	const char *dirs[2] = { NULL, NULL }, *ref = NULL, *stub = NULL;
 	struct results a, b;
-	int ret;
+	int nd = 0, i, ret, force = 0;
 
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return puts("usage: hvcbench cover-letter DIR [DIR2]\nPlain text, at most 72 columns, for a patch cover letter."), 0;
-	if (argc < 2 || argc > 3)
-		die_usage("%s", "cover-letter: give one or two result directories");
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-')
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--ref"))
+			ref = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--stub"))
+			stub = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--force-units"))
+			force = 1;
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return fputs(usage_cover, stdout), 0;
+		else if (argv[i][0] == '-')
 			die_usage("cover-letter: unknown option '%s'", argv[i]);
-	load_dir(&a, argv[1]);
-	if (argc == 3)
-		load_dir(&b, argv[2]);
-	ret = print_cover_letter(&a, argc == 3 ? &b : NULL, stdout);
+		else if (nd < 2)
+			dirs[nd++] = argv[i];
+		else
+			die_usage("cover-letter: too many directories (%s)", argv[i]);
+	}
+	if (!nd)
+		die_usage("%s", "cover-letter: give one or two result directories");
+	if (nd == 2 && (ref || stub))
+		die_usage("%s", "cover-letter: --ref and --stub are for one directory");
+	if (nd == 1 && force)
+		die_usage("%s", "cover-letter: --force-units is for two directories");
+	load_dir(&a, dirs[0]);
+	if (nd == 2) {
+		load_dir(&b, dirs[1]);
+		same_units(&a, &b, force);
+	}
+	ret = print_cover_letter(&a, nd == 2 ? &b : NULL, ref ? ref : "old",
+				 stub ? stub : "new", stdout);
 	results_free(&a);
-	if (argc == 3)
+	if (nd == 2)
 		results_free(&b);
 	if (ret)
 		die("out of memory");
+	return 0;
+}
+
+static int cmd_plot_data(int argc, char **argv)
+{
+	struct results r;
+	char err[512];
+
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return puts("usage: hvcbench plot-data DIR OUTDIR\nThe files scripts/plot draws from: cell order, labels and values."), 0;
+	if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-')
+		die_usage("%s", "plot-data: give a results directory and an output directory");
+	load_dir(&r, argv[1]);
+	if (mkdir_p(argv[2]) || write_plot_data(&r, argv[2], err, sizeof(err))) {
+		if (errno && !*err)
+			snprintf(err, sizeof(err), "%s: %s", argv[2], strerror(errno));
+		die(err);
+	}
+	results_free(&r);
 	return 0;
 }
 
@@ -476,7 +573,8 @@ static const char *usage =
 	"  compare       median differences with bootstrap 95% intervals\n"
 	"  loop          N untimed HVCs, for perf stat\n"
 	"  info          what the module reports\n"
-	"  cover-letter  text for a patch cover letter\n";
+	"  cover-letter  text for a patch cover letter\n"
+	"  plot-data     what scripts/plot draws, from a results directory\n";
 
 static int run_verb(int argc, char **argv);
 
@@ -510,6 +608,8 @@ static int run_verb(int argc, char **argv)
 		return cmd_info(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "cover-letter"))
 		return cmd_cover(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "plot-data"))
+		return cmd_plot_data(argc - 1, argv + 1);
 	die_usage("unknown verb '%s' (see --help)", argv[1]);
 	return 2;
 }

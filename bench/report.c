@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Reports. Every number printed here is a statistic of samples measured
- * by the module in the run that produced the results.
+ * by the module in the run that produced the results. Tables size their
+ * columns to their content (texttable.c); numbers never take exponent
+ * notation (numfmt.c).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "numfmt.h"
 #include "report.h"
+#include "texttable.h"
+
+#define COLS 72		/* the cover letter's width, and bars.txt's */
+#define BAR 40		/* the longest bar of a text chart, room permitting */
 
 static const char *meta_or(const struct results *r, const char *key,
 			   const char *dflt)
@@ -16,9 +23,40 @@ static const char *meta_or(const struct results *r, const char *key,
 	return v && *v ? v : dflt;
 }
 
-static int exact(const struct results *r)
+/* What a unit is, once, for every output that names it. */
+static const struct {
+	const char *unit, *axis, *note;
+} units[] = {
+	{ "insn", "instructions (QEMU icount, not cycles)",
+	  "QEMU -icount: instruction-path counts, not cycles" },
+	{ "qemu-ns", "ns of QEMU virtual time (no icount, not cycles)",
+	  "QEMU without -icount: ns of host-timed virtual time, not cycles" },
+	{ "cycles", "CPU cycles", "PMU cycle counter: CPU cycles" },
+};
+
+const char *unit_axis_label(const char *unit)
 {
-	return !strcmp(meta_or(r, "unit", ""), "insn");
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (!strcmp(units[i].unit, unit))
+			return units[i].axis;
+	return unit;
+}
+
+const char *unit_note(const char *unit)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (!strcmp(units[i].unit, unit))
+			return units[i].note;
+	return "unit unknown";
+}
+
+int units_differ(const struct results *a, const struct results *b)
+{
+	return strcmp(results_unit(a), results_unit(b)) != 0;
 }
 
 void print_setup_line(const struct results *r, FILE *f)
@@ -28,15 +66,14 @@ void print_setup_line(const struct results *r, FILE *f)
 		meta_or(r, "cpu_name", "?"), meta_or(r, "midr", "?"),
 		meta_or(r, "kernel", "?"), meta_or(r, "cpu", "?"),
 		meta_or(r, "samples", "?"));
-	fprintf(f, "unit: %s%s; counter-read overhead %s subtracted\n",
-		meta_or(r, "unit", "?"),
-		exact(r) ? " (QEMU icount: instruction counts, not cycles)" :
-			   " (PMU cycle counter)",
+	fprintf(f, "unit: %s (%s); counter-read overhead %s subtracted\n",
+		results_unit(r), unit_note(results_unit(r)),
 		meta_or(r, "overhead", "?"));
 }
 
 static void print_hist(const struct stats *s, FILE *f)
 {
+	char lo[NUM_LEN], hi[NUM_LEN];
 	size_t peak = 0;
 	unsigned int b, w;
 
@@ -46,39 +83,69 @@ static void print_hist(const struct stats *s, FILE *f)
 	for (b = 0; b < s->hist_bins; b++) {
 		if (!s->hist[b])
 			continue;
-		w = (unsigned int)((40 * s->hist[b] + peak - 1) / peak);
-		fprintf(f, "    %10.1f .. %-10.1f %8zu %.*s\n",
-			s->hist_lo + b * s->hist_width,
-			s->hist_lo + (b + 1) * s->hist_width, s->hist[b], (int)w,
+		w = (unsigned int)((BAR * s->hist[b] + peak - 1) / peak);
+		fprintf(f, "    %10s .. %-10s %8zu %.*s\n",
+			num_short(lo, s->hist_lo + b * s->hist_width),
+			num_short(hi, s->hist_lo + (b + 1) * s->hist_width),
+			s->hist[b], (int)w,
 			"########################################");
 	}
 }
 
-void print_table(const struct results *r, int hist, FILE *f)
+/* One row of the statistics table. */
+static int stats_row(struct texttable *t, const struct cell *c)
 {
-	size_t i, na = 0;
+	const struct stats *s = &c->st;
+	char b[12][NUM_LEN];
+	const char *row[12] = { c->stub, c->op, b[2],
+		num_short(b[3], s->min), num_short(b[4], s->p1),
+		num_short(b[5], s->median), b[6], num_short(b[7], s->p90),
+		num_short(b[8], s->p99), num_short(b[9], s->max), b[10],
+		num_short(b[11], s->mad) };
+
+	snprintf(b[2], NUM_LEN, "%zu", s->n);
+	snprintf(b[6], NUM_LEN, "%.2f", s->mean);
+	snprintf(b[10], NUM_LEN, "%.2f", s->stddev);
+	return tt_row(t, row);
+}
+
+int print_table(const struct results *r, int hist, FILE *f)
+{
+	static const char *const head[] = {
+		"stub", "op", "n", "min", "p1", "median", "mean", "p90", "p99",
+		"max", "stddev", "MAD",
+	};
+	struct texttable t;
+	size_t i, na = 0, row = 1;
 
 	print_setup_line(r, f);
-	fprintf(f, "\n%-9s %-12s %7s %7s %7s %7s %8s %7s %7s %7s %8s %6s\n",
-		"stub", "op", "n", "min", "p1", "median", "mean", "p90", "p99",
-		"max", "stddev", "MAD");
+	fputc('\n', f);
+	tt_init(&t, "llrrrrrrrrrr");
+	if (tt_row(&t, head))
+		return -1;
 	for (i = 0; i < r->ncells; i++) {
-		const struct cell *c = &r->cells[i];
-		const struct stats *s = &c->st;
-
-		if (!c->applicable || !c->n) {
+		if (!cell_usable(&r->cells[i]))
 			na++;
-			continue;
-		}
-		fprintf(f, "%-9s %-12s %7zu %7g %7g %7g %8.2f %7g %7g %7g %8.2f %6g\n",
-			c->stub, c->op, s->n, s->min, s->p1, s->median, s->mean,
-			s->p90, s->p99, s->max, s->stddev, s->mad);
-		if (hist)
-			print_hist(s, f);
+		else if (stats_row(&t, &r->cells[i]))
+			return tt_free(&t), -1;
 	}
+	if (!hist) {
+		tt_print(&t, 0, 0, 0, f);
+	} else {
+		tt_print_row(&t, 0, f);
+		for (i = 0; i < r->ncells; i++) {
+			if (!cell_usable(&r->cells[i]))
+				continue;
+			tt_print_row(&t, row++, f);
+			print_hist(&r->cells[i].st, f);
+		}
+	}
+	tt_free(&t);
 	if (na)
 		fprintf(f, "(%zu more cells are n/a: no such operation in that ABI)\n",
 			na);
+	fprintf(f, "(percentiles: linear interpolation between ranks, type 7; stddev: sample, n-1; MAD: unscaled)\n");
+	return 0;
 }
 
 int diff_cells(const struct cell *a, const struct cell *b, struct diff *d)
@@ -86,188 +153,204 @@ int diff_cells(const struct cell *a, const struct cell *b, struct diff *d)
 	d->a = a;
 	d->b = b;
 	d->delta = b->st.median - a->st.median;
+	if (!a->n || !b->n) {	/* a summary without samples: no interval */
+		d->lo = d->hi = NAN;
+		return 0;
+	}
 	return bootstrap_median_diff(a->v, a->n, b->v, b->n, BOOT_ROUNDS,
 				     BOOT_SEED, &d->lo, &d->hi);
 }
 
 static const char *verdict(const struct diff *d)
 {
+	if (isnan(d->lo))
+		return "no samples, no interval";
 	if (d->lo <= 0 && d->hi >= 0)
 		return "no difference";
 	return d->delta > 0 ? "slower" : "faster";
 }
 
-static void print_diff(const struct diff *d, const char *what, int csv,
-		       FILE *f)
+static const char *interval(char buf[2 * NUM_LEN + 8], const struct diff *d)
 {
-	if (csv)
-		fprintf(f, "%s,%s,%s,%g,%g,%g,%g,%g,%s\n", d->a->op, what,
-			d->b->stub, d->a->st.median, d->b->st.median, d->delta,
-			d->lo, d->hi, verdict(d));
-	else
-		fprintf(f, "%-12s %-20s %8g %8g %+8g  [%+g, %+g]  %s\n",
-			d->a->op, what, d->a->st.median, d->b->st.median,
-			d->delta, d->lo, d->hi, verdict(d));
+	char lo[NUM_LEN], hi[NUM_LEN];
+
+	if (isnan(d->lo))
+		return "-";
+	snprintf(buf, 2 * NUM_LEN + 8, "[%s, %s]", num_signed(lo, d->lo),
+		 num_signed(hi, d->hi));
+	return buf;
 }
 
-static void compare_header(int csv, const char *a, const char *b, FILE *f)
+/*
+ * A comparison row after `nn` leading names: CSV straight out (names
+ * comma-joined), else a table row.
+ */
+static int diff_row(const struct diff *d, const char *const *names, int nn,
+		    struct texttable *t, FILE *csv)
 {
-	if (csv)
-		fprintf(f, "op,a,b,median_a,median_b,delta,ci_lo,ci_hi,verdict\n");
-	else
-		fprintf(f, "%-12s %-20s %8s %8s %8s  %s\n", "op", "comparison", a,
-			b, "delta", "95% CI (bootstrap, median)");
-}
+	char b[5][NUM_LEN], ci[2 * NUM_LEN + 8];
+	const char *row[TT_MAX_COLS];
+	int k;
 
-static int usable(const struct cell *c)
-{
-	return c && c->applicable && c->n;
+	if (csv) {
+		for (k = 0; k < nn; k++)
+			fprintf(csv, "%s,", names[k]);
+		fprintf(csv, "%s,%s,%s,%s,%s,%s\n",
+			num_exact(b[0], d->a->st.median),
+			num_exact(b[1], d->b->st.median),
+			num_exact(b[2], d->delta),
+			isnan(d->lo) ? "" : num_exact(b[3], d->lo),
+			isnan(d->hi) ? "" : num_exact(b[4], d->hi), verdict(d));
+		return 0;
+	}
+	for (k = 0; k < nn; k++)
+		row[k] = names[k];
+	row[k++] = num_short(b[0], d->a->st.median);
+	row[k++] = num_short(b[1], d->b->st.median);
+	row[k++] = num_signed(b[2], d->delta);
+	row[k++] = interval(ci, d);
+	row[k] = verdict(d);
+	return tt_row(t, row);
 }
 
 /* Per op, every stub against the reference stub, same run. */
 int print_compare_stubs(const struct results *r, const char *ref, int csv,
 			FILE *f)
 {
-	char what[80];
+	const char *head[] = { "op", "comparison", ref, "stub", "delta",
+			       "95% CI (bootstrap, median)", "" };
+	char what[2 * NAME_MAX_LEN + 8];
+	struct texttable t;
 	struct diff d;
 	size_t i, j;
-	int shown = 0;
+	int shown = 0, ret = 0;
 
-	compare_header(csv, ref, "stub", f);
-	for (i = 0; i < r->ncells; i++) {
+	tt_init(&t, "llrrrll");
+	if (csv)
+		fprintf(f, "op,a,b,median_a,median_b,delta,ci_lo,ci_hi,verdict\n");
+	else if (tt_row(&t, head))
+		return -1;
+	for (i = 0; i < r->ncells && !ret; i++) {
 		const struct cell *a = &r->cells[i];
 
-		if (strcmp(a->stub, ref) || !usable(a))
+		if (strcmp(a->stub, ref) || !cell_usable(a))
 			continue;
-		for (j = 0; j < r->ncells; j++) {
+		for (j = 0; j < r->ncells && !ret; j++) {
 			const struct cell *b = &r->cells[j];
 
-			if (b == a || strcmp(b->op, a->op) || !usable(b))
+			if (b == a || strcmp(b->op, a->op) || !cell_usable(b))
 				continue;
-			if (diff_cells(a, b, &d))
-				return -1;
+			const char *csv_names[] = { a->op, a->stub, b->stub };
+			const char *names[] = { a->op, what };
+
 			snprintf(what, sizeof(what), "%s vs %s", b->stub, ref);
-			print_diff(&d, csv ? a->stub : what, csv, f);
+			ret = diff_cells(a, b, &d) ||
+			      (csv ? diff_row(&d, csv_names, 3, NULL, f) :
+				     diff_row(&d, names, 2, &t, NULL));
 			shown++;
 		}
 	}
-	return shown ? 0 : 1;
+	if (!csv && !ret)
+		tt_print(&t, 0, 0, 0, f);
+	tt_free(&t);
+	return ret ? -1 : shown ? 0 : 1;
 }
 
 /* The same stub and op in two result sets (two boards, kernels, runs). */
 int print_compare_dirs(const struct results *a, const struct results *b,
 		       int csv, FILE *f)
 {
+	static const char *const head[] = { "op", "stub", "A", "B", "delta",
+					    "95% CI (bootstrap, median)", "" };
+	struct texttable t;
 	struct diff d;
 	size_t i;
-	int shown = 0;
+	int shown = 0, ret = 0;
 
-	compare_header(csv, "A", "B", f);
-	for (i = 0; i < a->ncells; i++) {
+	tt_init(&t, "llrrrll");
+	if (csv)
+		fprintf(f, "op,stub,run_a,run_b,median_a,median_b,delta,ci_lo,ci_hi,verdict\n");
+	else if (tt_row(&t, head))
+		return -1;
+	for (i = 0; i < a->ncells && !ret; i++) {
 		const struct cell *ca = &a->cells[i];
 		const struct cell *cb = results_cell((struct results *)b,
 						     ca->stub, ca->op, 0);
+		const char *names[] = { ca->op, ca->stub, a->dir, b->dir };
 
-		if (!usable(ca) || !usable(cb))
+		if (!cell_usable(ca) || !cell_usable(cb))
 			continue;
-		if (diff_cells(ca, cb, &d))
-			return -1;
-		print_diff(&d, ca->stub, csv, f);
+		ret = diff_cells(ca, cb, &d) ||
+		      diff_row(&d, names, csv ? 4 : 2, &t, csv ? f : NULL);
 		shown++;
 	}
-	if (!csv && strcmp(meta_or(a, "unit", "?"), meta_or(b, "unit", "?")))
-		fprintf(f, "warning: the two runs count different units (%s, %s)\n",
-			meta_or(a, "unit", "?"), meta_or(b, "unit", "?"));
-	return shown ? 0 : 1;
+	if (!csv && !ret) {
+		fprintf(f, "A: %s\nB: %s\n\n", a->dir, b->dir);
+		tt_print(&t, 0, 0, 0, f);
+	}
+	tt_free(&t);
+	return ret ? -1 : shown ? 0 : 1;
 }
 
 /*
  * Plain text for an email: at most 72 columns, no tabs. One setup line, a
- * table of medians (stubs as columns), new vs old with delta and interval,
- * and a small bar chart.
+ * table of medians (stubs as rows), a comparison with delta and interval,
+ * and a text bar chart.
  */
-#define COLS 72
-
 static const struct cell *find(const struct results *r, const char *stub,
 			       const char *op)
 {
 	const struct cell *c = results_cell((struct results *)r, stub, op, 0);
 
-	return usable(c) ? c : NULL;
+	return cell_usable(c) ? c : NULL;
 }
 
-/* Stub or op names with at least one measured cell, in the run's order. */
-static int names_of(const struct results *r, int stubs,
-		    const char *out[MAX_NAMES])
+/* Stub or op names with at least one usable cell, in the results' order. */
+int results_names(const struct results *r, int stubs,
+		  const char *out[MAX_NAMES])
 {
-	int n = 0, k;
+	const char *seen[MAX_NAMES];
+	int n = 0, k, rank[MAX_NAMES];
 	size_t i;
 
-	/* Cells are sorted stubs-major; ops need a pass per op rank. */
+	/* Cells are sorted stubs-major: stubs come in order; ops need ranks. */
 	for (i = 0; i < r->ncells && n < MAX_NAMES; i++) {
 		const char *name = stubs ? r->cells[i].stub : r->cells[i].op;
 
-		if (!usable(&r->cells[i]))
+		if (!cell_usable(&r->cells[i]))
 			continue;
-		for (k = 0; k < n && strcmp(out[k], name); k++)
+		for (k = 0; k < n && strcmp(seen[k], name); k++)
 			;
-		if (k == n)
-			out[n++] = name;
+		if (k < n)
+			continue;
+		seen[n] = name;
+		rank[n++] = stubs ? 0 : meta_list_index(&r->meta, "ops", name);
 	}
-	if (!stubs) {
-		const char *list = meta_get(&r->meta, "ops");
-		const char *sorted[MAX_NAMES];
-		int m = 0;
+	/* Ops: listed ones in the module's order, the rest as they came. */
+	for (i = 0, k = 0; (int)i < n; i++)
+		out[i] = seen[i];
+	for (i = 1; (int)i < n; i++) {
+		const char *name = out[i];
+		int rk = rank[i];
 
-		for (const char *p = list; p && *p && m < n; ) {
-			size_t len;
-
-			while (*p == ' ')
-				p++;
-			len = strcspn(p, " ");
-			for (k = 0; k < n; k++)
-				if (strlen(out[k]) == len && !strncmp(out[k], p, len))
-					sorted[m++] = out[k];
-			p += len;
+		for (k = (int)i; k > 0 && rank[k - 1] > rk; k--) {
+			out[k] = out[k - 1];
+			rank[k] = rank[k - 1];
 		}
-		if (m == n)
-			memcpy(out, sorted, (size_t)n * sizeof(*out));
+		out[k] = name;
+		rank[k] = rk;
 	}
 	return n;
 }
 
 static void setup_line(const struct results *r, FILE *f)
 {
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s, %s, %s samples/cell, unit %s",
-		 meta_or(r, "cpu_name", "?"), meta_or(r, "kernel", "?"),
-		 meta_or(r, "samples", "?"), meta_or(r, "unit", "?"));
-	fprintf(f, "%s\n", line);
-	snprintf(line, sizeof(line), "%s", meta_or(r, "machine", ""));
-	if (*line)
-		fprintf(f, "%s\n", line);
-	if (exact(r))
-		fprintf(f, "(QEMU -icount: instruction-path counts, not cycles)\n");
-}
-
-static void bar_chart(const struct results *r, const char *op,
-		      const char *const *stubs, int n, double peak, FILE *f)
-{
-	int k, w, first = 1;
-
-	for (k = 0; k < n; k++) {
-		const struct cell *c = find(r, stubs[k], op);
-
-		if (!c)
-			continue;
-		w = peak > 0 ? (int)lround(40.0 * c->st.median / peak) : 0;
-		fprintf(f, "%-12s %-8s |%-40.*s %g\n", first ? op : "", stubs[k],
-			w < 0 ? 0 : w,
-			"########################################",
-			c->st.median);
-		first = 0;
-	}
+	fprintf(f, "%s, %s, %s samples/cell, unit %s\n",
+		meta_or(r, "cpu_name", "?"), meta_or(r, "kernel", "?"),
+		meta_or(r, "samples", "?"), results_unit(r));
+	if (*meta_or(r, "machine", ""))
+		fprintf(f, "%s\n", meta_or(r, "machine", ""));
+	fprintf(f, "(%s)\n", unit_note(results_unit(r)));
 }
 
 static const char *short_op(const char *op)
@@ -279,86 +362,169 @@ static const char *short_op(const char *op)
 	return op;
 }
 
-static int cover_one(const struct results *r, FILE *f)
+static int max_len(const char *const *names, int n)
+{
+	int k, w = 0;
+
+	for (k = 0; k < n; k++)
+		if ((int)strlen(names[k]) > w)
+			w = (int)strlen(names[k]);
+	return w;
+}
+
+/*
+ * The text chart: per op, one bar per stub, longest bar = largest median
+ * of that op. "op  stub  |#####     median", at most 72 columns.
+ */
+int print_text_chart(const struct results *r, FILE *f)
 {
 	const char *stubs[MAX_NAMES], *ops[MAX_NAMES];
-	int ns = names_of(r, 1, stubs), no = names_of(r, 0, ops), s, o;
-	const struct cell *a, *b;
+	int ns = results_names(r, 1, stubs), no = results_names(r, 0, ops);
+	int opw = max_len(ops, no), stw = max_len(stubs, ns), valw = 1;
+	int s, o, w, bar, first;
+	char v[NUM_LEN];
+	const struct cell *c;
 	double peak;
-	struct diff d;
 
-	setup_line(r, f);
-	fprintf(f, "\nMedian cost of one HVC round trip, by stub ABI and op:\n\n");
-	fprintf(f, "%-9s", "stub");
-	for (o = 0; o < no; o++)
-		fprintf(f, " %7.7s", short_op(ops[o]));
-	fputc('\n', f);
-	for (s = 0; s < ns; s++) {
-		fprintf(f, "%-9.9s", stubs[s]);
-		for (o = 0; o < no; o++) {
-			a = find(r, stubs[s], ops[o]);
-			if (a)
-				fprintf(f, " %7g", a->st.median);
-			else
-				fprintf(f, " %7s", "-");
-		}
-		fputc('\n', f);
-	}
-	fprintf(f, "(get/set = get_vectors/set_vectors; - = no such call in that ABI)\n");
-	fprintf(f, "\nnew vs old (median delta, bootstrap 95%% interval):\n\n");
-	fprintf(f, "%-12s %8s %8s %8s  %s\n", "op", "old", "new", "delta",
-		"95% CI");
-	for (o = 0; o < no; o++) {
-		a = find(r, "old", ops[o]);
-		b = find(r, "new", ops[o]);
-		if (!a || !b)
-			continue;
-		if (diff_cells(a, b, &d))
-			return -1;
-		fprintf(f, "%-12.12s %8g %8g %+8g  [%+g, %+g]%s\n", ops[o],
-			a->st.median, b->st.median, d.delta, d.lo, d.hi,
-			d.lo <= 0 && d.hi >= 0 ? " no difference" : "");
-	}
-
-	fprintf(f, "\nMedians (longest bar = largest in its op):\n\n");
+	for (s = 0; s < ns; s++)
+		for (o = 0; o < no; o++)
+			if ((c = find(r, stubs[s], ops[o])) &&
+			    (int)strlen(num_short(v, c->st.median)) > valw)
+				valw = (int)strlen(v);
+	bar = COLS - (opw + 2 + stw + 2 + 1 + 1 + valw);
+	if (bar > BAR)
+		bar = BAR;
+	if (bar < 10)
+		bar = 10;
 	for (o = 0; o < no; o++) {
 		peak = 0;
-		for (s = 0; s < ns; s++) {
-			a = find(r, stubs[s], ops[o]);
-			if (a && a->st.median > peak)
-				peak = a->st.median;
+		for (s = 0; s < ns; s++)
+			if ((c = find(r, stubs[s], ops[o])) && c->st.median > peak)
+				peak = c->st.median;
+		for (s = 0, first = 1; s < ns; s++) {
+			c = find(r, stubs[s], ops[o]);
+			if (!c)
+				continue;
+			w = peak > 0 ? (int)lround(bar * c->st.median / peak) : 0;
+			w = w < 0 ? 0 : w;
+			fprintf(f, "%-*s  %-*s  |%.*s%*s %*s\n", opw,
+				first ? ops[o] : "", stw, stubs[s], w,
+				"##################################################################",
+				bar - w, "", valw, num_short(v, c->st.median));
+			first = 0;
 		}
-		if (peak > 0)
-			bar_chart(r, ops[o], stubs, ns, peak, f);
 	}
 	return 0;
+}
+
+static int medians_table(const struct results *r, FILE *f)
+{
+	const char *stubs[MAX_NAMES], *ops[MAX_NAMES], *row[TT_MAX_COLS];
+	int ns = results_names(r, 1, stubs), no = results_names(r, 0, ops);
+	char b[TT_MAX_COLS][NUM_LEN];
+	struct texttable t;
+	const struct cell *c;
+	int s, o;
+
+	if (no > TT_MAX_COLS - 1)
+		no = TT_MAX_COLS - 1;
+	snprintf(b[0], NUM_LEN, "l%.*s", no, "rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr");
+	tt_init(&t, b[0]);
+	row[0] = "stub";
+	for (o = 0; o < no; o++)
+		row[o + 1] = short_op(ops[o]);
+	if (tt_row(&t, row))
+		return -1;
+	for (s = 0; s < ns; s++) {
+		row[0] = stubs[s];
+		for (o = 0; o < no; o++) {
+			c = find(r, stubs[s], ops[o]);
+			row[o + 1] = c ? num_short(b[o + 1], c->st.median) : "-";
+		}
+		if (tt_row(&t, row))
+			return tt_free(&t), -1;
+	}
+	tt_print(&t, 0, 1, COLS, f);
+	tt_free(&t);
+	return 0;
+}
+
+/* Per op, stub B against stub A of the same run. */
+static int letter_compare(const struct results *r, const char *ref,
+			  const char *stub, FILE *f)
+{
+	const char *ops[MAX_NAMES], *head[] = { "op", ref, stub, "delta",
+						"95% CI", "" };
+	int no = results_names(r, 0, ops), o, shown = 0;
+	const struct cell *a, *b;
+	struct texttable t;
+	struct diff d;
+
+	tt_init(&t, "lrrrll");
+	if (tt_row(&t, head))
+		return -1;
+	for (o = 0; o < no; o++) {
+		a = find(r, ref, ops[o]);
+		b = find(r, stub, ops[o]);
+		if (!a || !b)
+			continue;
+		if (diff_cells(a, b, &d) || diff_row(&d, &ops[o], 1, &t, NULL))
+			return tt_free(&t), -1;
+		shown++;
+	}
+	if (shown) {
+		fprintf(f, "\n%s vs %s (median delta, bootstrap 95%% interval):\n\n",
+			stub, ref);
+		tt_print(&t, 0, 0, COLS, f);
+	}
+	tt_free(&t);
+	return 0;
+}
+
+static int cover_one(const struct results *r, const char *ref,
+		     const char *stub, FILE *f)
+{
+	setup_line(r, f);
+	fprintf(f, "\nMedian cost of one HVC round trip, by stub ABI and op:\n\n");
+	if (medians_table(r, f))
+		return -1;
+	fprintf(f, "(get/set = get_vectors/set_vectors; - = no such call in that ABI)\n");
+	if (letter_compare(r, ref, stub, f))
+		return -1;
+	fprintf(f, "\nMedians (longest bar = largest median of its op):\n\n");
+	return print_text_chart(r, f);
 }
 
 static int cover_two(const struct results *a, const struct results *b,
 		     FILE *f)
 {
+	static const char *const head[] = { "stub", "op", "A", "B", "delta",
+					    "95% CI", "" };
+	struct texttable t;
 	struct diff d;
 	size_t i;
 
-	fprintf(f, "A: ");
+	fprintf(f, "A: %s\n   ", a->dir);
 	setup_line(a, f);
-	fprintf(f, "B: ");
+	fprintf(f, "B: %s\n   ", b->dir);
 	setup_line(b, f);
 	fprintf(f, "\nMedian per HVC round trip, B - A, bootstrap 95%% interval:\n\n");
-	fprintf(f, "%-9s %-12s %7s %7s %7s  %s\n", "stub", "op", "A", "B",
-		"delta", "95% CI");
+	tt_init(&t, "llrrrll");
+	if (tt_row(&t, head))
+		return -1;
 	for (i = 0; i < a->ncells; i++) {
 		const struct cell *ca = &a->cells[i];
 		const struct cell *cb = find(b, ca->stub, ca->op);
 
-		if (!usable(ca) || !cb)
+		if (!cell_usable(ca) || !cb)
 			continue;
-		if (diff_cells(ca, cb, &d))
-			return -1;
-		fprintf(f, "%-9.9s %-12.12s %7g %7g %+7g  [%+g, %+g]\n",
-			ca->stub, ca->op, ca->st.median, cb->st.median, d.delta,
-			d.lo, d.hi);
+		const char *names[] = { ca->stub, ca->op };
+
+		if (diff_cells(ca, cb, &d) || diff_row(&d, names, 2, &t, NULL))
+			return tt_free(&t), -1;
 	}
+	tt_print(&t, 0, 0, COLS, f);
+	tt_free(&t);
 	return 0;
 }
 
@@ -396,7 +562,7 @@ static void fold(const char *text, FILE *f)
 }
 
 int print_cover_letter(const struct results *a, const struct results *b,
-		       FILE *f)
+		       const char *ref, const char *stub, FILE *f)
 {
 	char *text = NULL;
 	size_t size = 0;
@@ -405,7 +571,7 @@ int print_cover_letter(const struct results *a, const struct results *b,
 
 	if (!mem)
 		return -1;
-	ret = b ? cover_two(a, b, mem) : cover_one(a, mem);
+	ret = b ? cover_two(a, b, mem) : cover_one(a, ref, stub, mem);
 	if (fclose(mem) || ret) {
 		free(text);
 		return -1;

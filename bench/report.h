@@ -9,8 +9,19 @@
 #define BOOT_ROUNDS 1000
 #define BOOT_SEED 20170102u
 
+/* The unit named for people: an axis label and a one-line note. */
+const char *unit_axis_label(const char *unit);
+const char *unit_note(const char *unit);
+int units_differ(const struct results *a, const struct results *b);
+
+/* Stub (stubs = 1) or op names with a usable cell, in the results' order. */
+int results_names(const struct results *r, int stubs,
+		  const char *out[MAX_NAMES]);
+
 void print_setup_line(const struct results *r, FILE *f);
-void print_table(const struct results *r, int hist, FILE *f);
+int print_table(const struct results *r, int hist, FILE *f);
+/* Per op, a bar per stub; the longest bar is the op's largest median. */
+int print_text_chart(const struct results *r, FILE *f);
 
 struct diff {
 	const struct cell *a, *b;
@@ -22,7 +33,8 @@ int print_compare_stubs(const struct results *r, const char *ref, int csv,
 			FILE *f);
 int print_compare_dirs(const struct results *a, const struct results *b,
 		       int csv, FILE *f);
+/* One run (stub against ref), or two runs (B - A, b != NULL). */
 int print_cover_letter(const struct results *a, const struct results *b,
-		       FILE *f);
+		       const char *ref, const char *stub, FILE *f);
 
 #endif

@@ -11,8 +11,10 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "numfmt.h"
 #include "results.h"
 
 void results_init(struct results *r)
@@ -62,8 +64,9 @@ struct cell *results_cell(struct results *r, const char *stub, const char *op,
 		r->cells = n;
 		r->cap = cap;
 	}
-	c = &r->cells[r->ncells++];
+	c = &r->cells[r->ncells];
 	memset(c, 0, sizeof(*c));
+	c->seq = (unsigned int)r->ncells++;
 	strcpy(c->stub, stub);
 	strcpy(c->op, op);
 	c->applicable = 1;
@@ -205,28 +208,34 @@ void results_stats(struct results *r)
 
 	for (i = 0; i < r->ncells; i++) {
 		struct cell *c = &r->cells[i];
+		double *copy;
 
-		if (c->n) {
-			double *copy = malloc(c->n * sizeof(*copy));
-
-			if (!copy)
-				continue;
-			memcpy(copy, c->v, c->n * sizeof(*copy));
-			stats_compute(copy, c->n, &c->st);
-			free(copy);
-		}
+		if (!c->n)
+			continue;
+		copy = malloc(c->n * sizeof(*copy));
+		if (!copy)
+			continue;
+		memcpy(copy, c->v, c->n * sizeof(*copy));
+		c->have_stats = !stats_compute(copy, c->n, &c->st);
+		free(copy);
 	}
 }
 
-static const char *unit_of(const struct results *r)
+int cell_usable(const struct cell *c)
+{
+	return c && c->applicable && c->have_stats && c->st.n;
+}
+
+const char *results_unit(const struct results *r)
 {
 	const char *u = meta_get(&r->meta, "unit");
 
-	return u ? u : "cycles";
+	return u && *u ? u : "unknown";
 }
 
 int write_summary_csv(const struct results *r, FILE *f)
 {
+	char b[11][NUM_LEN];
 	size_t i;
 
 	fprintf(f, "stub,op,unit,n,min,p1,median,mean,p90,p99,max,stddev,mad,overhead,status,note\n");
@@ -234,15 +243,18 @@ int write_summary_csv(const struct results *r, FILE *f)
 		const struct cell *c = &r->cells[i];
 		const struct stats *s = &c->st;
 
-		if (!c->applicable || !c->n) {
+		if (!cell_usable(c)) {
 			fprintf(f, "%s,%s,%s,,,,,,,,,,,,n/a,no such operation in this ABI\n",
-				c->stub, c->op, unit_of(r));
+				c->stub, c->op, results_unit(r));
 			continue;
 		}
-		fprintf(f, "%s,%s,%s,%zu,%g,%g,%g,%.2f,%g,%g,%g,%.2f,%g,%ld,ok,\n",
-			c->stub, c->op, unit_of(r), s->n, s->min, s->p1,
-			s->median, s->mean, s->p90, s->p99, s->max, s->stddev,
-			s->mad, c->overhead);
+		fprintf(f, "%s,%s,%s,%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%ld,ok,\n",
+			c->stub, c->op, results_unit(r), s->n,
+			num_exact(b[0], s->min), num_exact(b[1], s->p1),
+			num_exact(b[2], s->median), num_exact(b[3], s->mean),
+			num_exact(b[4], s->p90), num_exact(b[5], s->p99),
+			num_exact(b[6], s->max), num_exact(b[7], s->stddev),
+			num_exact(b[8], s->mad), c->overhead);
 	}
 	return ferror(f) ? -1 : 0;
 }
@@ -293,8 +305,9 @@ int write_meta_json(const struct meta *m, FILE *f)
 
 int write_results_json(const struct results *r, FILE *f)
 {
+	char b[12][NUM_LEN];
 	size_t i;
-	unsigned int b;
+	unsigned int k;
 
 	fputs("{\n\"meta\": ", f);
 	write_meta_json(&r->meta, f);
@@ -307,15 +320,21 @@ int write_results_json(const struct results *r, FILE *f)
 		json_string(f, c->stub);
 		fputs(", \"op\": ", f);
 		json_string(f, c->op);
-		if (!c->applicable || !c->n) {
+		if (!cell_usable(c)) {
 			fputs(", \"status\": \"n/a\"}", f);
 		} else {
-			fprintf(f, ", \"status\": \"ok\", \"unit\": \"%s\", \"n\": %zu, \"min\": %g, \"p1\": %g, \"median\": %g, \"mean\": %.4f, \"p90\": %g, \"p99\": %g, \"max\": %g, \"stddev\": %.4f, \"mad\": %g, \"overhead\": %ld, \"histogram\": {\"lo\": %g, \"width\": %g, \"counts\": [",
-				unit_of(r), s->n, s->min, s->p1, s->median,
-				s->mean, s->p90, s->p99, s->max, s->stddev,
-				s->mad, c->overhead, s->hist_lo, s->hist_width);
-			for (b = 0; b < s->hist_bins; b++)
-				fprintf(f, "%s%zu", b ? ", " : "", s->hist[b]);
+			fputs(", \"status\": \"ok\", \"unit\": ", f);
+			json_string(f, results_unit(r));
+			fprintf(f, ", \"n\": %zu, \"min\": %s, \"p1\": %s, \"median\": %s, \"mean\": %s, \"p90\": %s, \"p99\": %s, \"max\": %s, \"stddev\": %s, \"mad\": %s, \"overhead\": %ld, \"histogram\": {\"lo\": %s, \"width\": %s, \"counts\": [",
+				s->n, num_exact(b[0], s->min), num_exact(b[1], s->p1),
+				num_exact(b[2], s->median), num_exact(b[3], s->mean),
+				num_exact(b[4], s->p90), num_exact(b[5], s->p99),
+				num_exact(b[6], s->max), num_exact(b[7], s->stddev),
+				num_exact(b[8], s->mad), c->overhead,
+				num_exact(b[9], s->hist_lo),
+				num_exact(b[10], s->hist_width));
+			for (k = 0; k < s->hist_bins; k++)
+				fprintf(f, "%s%zu", k ? ", " : "", s->hist[k]);
 			fputs("]}}", f);
 		}
 		fputs(i + 1 < r->ncells ? ",\n" : "\n", f);
@@ -324,36 +343,178 @@ int write_results_json(const struct results *r, FILE *f)
 	return ferror(f) ? -1 : 0;
 }
 
+#define CSV_MAX_COLS 32
+
+/* Split a CSV line (no quoting: we never write any) in place, empties kept. */
+static int csv_split(char *line, char *field[CSV_MAX_COLS])
+{
+	int n = 0;
+
+	for (;;) {
+		if (n == CSV_MAX_COLS)
+			return -1;
+		field[n++] = line;
+		line = strchr(line, ',');
+		if (!line)
+			return n;
+		*line++ = '\0';
+	}
+}
+
+/*
+ * The header names the columns: col[k] is the index of want[k], or -1.
+ * Each wanted name may appear once; required ones (the first nreq) must.
+ */
+static int csv_header(char *line, const char *const *want, int nwant,
+		      int nreq, int *col, int *ncols)
+{
+	char *field[CSV_MAX_COLS];
+	int n = csv_split(line, field), i, k;
+
+	if (n < 0)
+		return -1;
+	for (k = 0; k < nwant; k++)
+		col[k] = -1;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < nwant; k++)
+			if (!strcmp(field[i], want[k])) {
+				if (col[k] >= 0)
+					return -1;
+				col[k] = i;
+			}
+	for (k = 0; k < nreq; k++)
+		if (col[k] < 0)
+			return -1;
+	*ncols = n;
+	return 0;
+}
+
+/* One data line: exactly ncols fields, the line whole (not cut short). */
+static int csv_row(char *line, FILE *f, int ncols, char *field[CSV_MAX_COLS])
+{
+	if (!strchr(line, '\n') && !feof(f))
+		return -1;
+	chomp(line);
+	return csv_split(line, field) == ncols ? 0 : -1;
+}
+
 int read_samples_csv(struct results *r, FILE *f, char *err, size_t len)
 {
-	char line[256], *stub, *op, *val, *save;
+	static const char *const want[] = { "stub", "op", "value" };
+	char line[256], *field[CSV_MAX_COLS];
+	int col[3], ncols, lineno = 1;
 	struct cell *c;
 	long v;
-	int lineno = 0;
 
-	if (!fgets(line, sizeof(line), f) || strcmp(line, "stub,op,value\n")) {
-		snprintf(err, len, "samples.csv: bad header");
+	if (!fgets(line, sizeof(line), f) || (chomp(line), 0) ||
+	    csv_header(line, want, 3, 3, col, &ncols)) {
+		snprintf(err, len, "samples.csv: bad header (needs stub, op, value)");
 		return -1;
 	}
-	lineno = 1;
 	while (fgets(line, sizeof(line), f)) {
 		lineno++;
-		if (!strchr(line, '\n') && !feof(f))
+		if (csv_row(line, f, ncols, field) ||
+		    parse_long(field[col[2]], &v))
 			goto bad;
-		chomp(line);
-		stub = strtok_r(line, ",", &save);
-		op = strtok_r(NULL, ",", &save);
-		val = strtok_r(NULL, ",", &save);
-		if (!stub || !op || !val || strtok_r(NULL, ",", &save) ||
-		    parse_long(val, &v))
-			goto bad;
-		c = results_cell(r, stub, op, 1);
+		c = results_cell(r, field[col[0]], field[col[1]], 1);
 		if (!c || cell_push(c, (double)v))
 			goto bad;
 	}
 	return 0;
 bad:
 	snprintf(err, len, "samples.csv: line %d is malformed", lineno);
+	return -1;
+}
+
+/* A number in a summary field: finite, all of the field. */
+static int parse_double(const char *s, double *out)
+{
+	char *end;
+
+	if (!*s || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	*out = strtod(s, &end);
+	return errno || *end || !isfinite(*out) ? -1 : 0;
+}
+
+enum { S_STUB, S_OP, S_STATUS, S_UNIT, S_N, S_OVERHEAD, S_STAT };
+
+int read_summary_csv(struct results *r, FILE *f, char *err, size_t len)
+{
+	static const char *const want[] = {
+		"stub", "op", "status", "unit", "n", "overhead",
+		"min", "p1", "median", "mean", "p90", "p99", "max", "stddev",
+		"mad",
+	};
+	enum { NW = sizeof(want) / sizeof(want[0]) };
+	char line[1024], *field[CSV_MAX_COLS], unit[NAME_MAX_LEN] = "";
+	int col[NW], ncols, lineno = 1, k;
+	double val[NW];
+	struct cell *c;
+	long n, ovh;
+
+	if (!fgets(line, sizeof(line), f) || (chomp(line), 0) ||
+	    csv_header(line, want, NW, 3, col, &ncols)) {
+		snprintf(err, len, "summary.csv: bad header (needs stub, op, status)");
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		lineno++;
+		if (csv_row(line, f, ncols, field))
+			goto bad;
+		c = results_cell(r, field[col[S_STUB]], field[col[S_OP]], 1);
+		if (!c)
+			goto bad;
+		if (col[S_UNIT] >= 0 && *field[col[S_UNIT]]) {
+			if (*unit && strcmp(unit, field[col[S_UNIT]])) {
+				snprintf(err, len, "summary.csv: mixed units (%s, %s)",
+					 unit, field[col[S_UNIT]]);
+				return -1;
+			}
+			snprintf(unit, sizeof(unit), "%s", field[col[S_UNIT]]);
+		}
+		if (!strcmp(field[col[S_STATUS]], "n/a")) {
+			c->applicable = 0;
+			continue;
+		}
+		if (strcmp(field[col[S_STATUS]], "ok"))
+			goto bad;
+		if (c->n)	/* samples.csv was read: its statistics rule */
+			continue;
+		for (k = S_STAT; k < NW; k++)
+			if (col[k] < 0 || parse_double(field[col[k]], &val[k]))
+				goto bad;
+		if (col[S_N] < 0 || parse_long(field[col[S_N]], &n) || n < 1)
+			goto bad;
+		ovh = 0;
+		if (col[S_OVERHEAD] >= 0 && *field[col[S_OVERHEAD]] &&
+		    parse_long(field[col[S_OVERHEAD]], &ovh))
+			goto bad;
+		memset(&c->st, 0, sizeof(c->st));
+		c->st.n = (size_t)n;
+		c->st.min = val[S_STAT];
+		c->st.p1 = val[S_STAT + 1];
+		c->st.median = val[S_STAT + 2];
+		c->st.mean = val[S_STAT + 3];
+		c->st.p90 = val[S_STAT + 4];
+		c->st.p99 = val[S_STAT + 5];
+		c->st.max = val[S_STAT + 6];
+		c->st.stddev = val[S_STAT + 7];
+		c->st.mad = val[S_STAT + 8];
+		c->overhead = ovh;
+		c->have_stats = 1;
+	}
+	if (*unit && !meta_get(&r->meta, "unit"))
+		meta_set(&r->meta, "unit", unit);
+	else if (*unit && strcmp(unit, meta_get(&r->meta, "unit"))) {
+		snprintf(err, len, "summary.csv counts %s but meta.json says %s",
+			 unit, meta_get(&r->meta, "unit"));
+		return -1;
+	}
+	return 0;
+bad:
+	snprintf(err, len, "summary.csv: line %d is malformed", lineno);
 	return -1;
 }
 
@@ -452,28 +613,69 @@ int meta_list_index(const struct meta *m, const char *key, const char *name)
 	return INT_MAX;
 }
 
-static const struct meta *order_meta;
-
-static int cell_order(const void *pa, const void *pb)
+/*
+ * Rank of a name: its place in the module's list (meta key), else after
+ * every listed name, in order of first appearance among the cells.
+ */
+static int name_rank(const struct results *r, const char *key, size_t which)
 {
-	const struct cell *a = pa, *b = pb;
-	int sa = meta_list_index(order_meta, "stubs", a->stub);
-	int sb = meta_list_index(order_meta, "stubs", b->stub);
-	int oa = meta_list_index(order_meta, "ops", a->op);
-	int ob = meta_list_index(order_meta, "ops", b->op);
+	const struct cell *c = &r->cells[which];
+	const char *name = key[0] == 's' ? c->stub : c->op;
+	int k = meta_list_index(&r->meta, key, name);
+	unsigned int first = c->seq;
+	size_t i;
 
-	if (sa != sb)
-		return sa < sb ? -1 : 1;
-	if (oa != ob)
-		return oa < ob ? -1 : 1;
-	return strcmp(a->stub, b->stub) ? strcmp(a->stub, b->stub) :
-					  strcmp(a->op, b->op);
+	if (k != INT_MAX)
+		return k;
+	for (i = 0; i < r->ncells; i++)
+		if (r->cells[i].seq < first &&
+		    !strcmp(key[0] == 's' ? r->cells[i].stub : r->cells[i].op, name))
+			first = r->cells[i].seq;
+	return MAX_NAMES + (int)first;
+}
+
+struct ranked {
+	int stub, op;
+	unsigned int seq;
+	size_t idx;
+};
+
+static int ranked_order(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->stub != b->stub)
+		return a->stub < b->stub ? -1 : 1;
+	if (a->op != b->op)
+		return a->op < b->op ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 void results_sort(struct results *r)
 {
-	order_meta = &r->meta;
-	qsort(r->cells, r->ncells, sizeof(*r->cells), cell_order);
+	struct ranked *rk = malloc(r->ncells * sizeof(*rk) + 1);
+	struct cell *sorted = malloc(r->ncells * sizeof(*sorted) + 1);
+	size_t i;
+
+	if (!rk || !sorted) {
+		free(rk);
+		free(sorted);
+		return;
+	}
+	for (i = 0; i < r->ncells; i++) {
+		rk[i].stub = name_rank(r, "stubs", i);
+		rk[i].op = name_rank(r, "ops", i);
+		rk[i].seq = r->cells[i].seq;
+		rk[i].idx = i;
+	}
+	qsort(rk, r->ncells, sizeof(*rk), ranked_order);
+	for (i = 0; i < r->ncells; i++)
+		sorted[i] = r->cells[rk[i].idx];
+	memcpy(r->cells, sorted, r->ncells * sizeof(*sorted));
+	for (i = 0; i < r->ncells; i++)
+		r->cells[i].seq = (unsigned int)i;
+	free(rk);
+	free(sorted);
 }
 
 static FILE *open_in(const char *dir, const char *name, char *err, size_t len)
@@ -490,20 +692,35 @@ static FILE *open_in(const char *dir, const char *name, char *err, size_t len)
 
 int read_results_dir(struct results *r, const char *dir, char *err, size_t len)
 {
-	FILE *f = open_in(dir, "samples.csv", err, len);
-	int ret;
+	static const char *const files[] = { "samples.csv", "summary.csv" };
+	char path[4096];
+	FILE *f;
+	int ret, k, found = 0;
 
-	if (!f)
-		return -1;
-	ret = read_samples_csv(r, f, err, len);
-	fclose(f);
-	if (ret)
-		return ret;
+	snprintf(r->dir, sizeof(r->dir), "%s", dir);
 	f = open_in(dir, "meta.json", err, len);
 	if (!f)
 		return -1;
 	ret = read_meta_json(&r->meta, f, err, len);
 	fclose(f);
+	for (k = 0; k < 2 && !ret; k++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[k]);
+		f = fopen(path, "r");
+		if (!f) {
+			if (errno == ENOENT)
+				continue;
+			snprintf(err, len, "%s: %s", path, strerror(errno));
+			return -1;
+		}
+		found++;
+		ret = k ? read_summary_csv(r, f, err, len) :
+			  read_samples_csv(r, f, err, len);
+		fclose(f);
+	}
+	if (!ret && !found) {
+		snprintf(err, len, "%s: no samples.csv or summary.csv", dir);
+		ret = -1;
+	}
 	if (!ret) {
 		results_sort(r);
 		results_stats(r);

@@ -19,7 +19,9 @@ struct cell {
 	size_t n, cap;
 	long overhead;
 	int applicable;		/* 0: the ABI has no such operation */
-	struct stats st;	/* valid when n > 0 after results_stats() */
+	int have_stats;		/* st holds this cell's statistics */
+	unsigned int seq;	/* order of first appearance */
+	struct stats st;	/* from the samples, else from summary.csv */
 };
 
 /* "key: value" pairs, in order, from the module's info or meta.json. */
@@ -33,6 +35,7 @@ struct results {
 	struct cell *cells;
 	size_t ncells, cap;
 	struct meta meta;
+	char dir[256];		/* where it was read from, if it was */
 };
 
 void results_init(struct results *r);
@@ -50,14 +53,27 @@ int parse_module_info(struct meta *m, FILE *f);
 
 /* Results directories. */
 void results_stats(struct results *r);
-/* In the module's order: stubs, then ops (meta "stubs", "ops"). */
+/*
+ * Stubs, then ops, each in the module's order (meta "stubs", "ops");
+ * names the module did not list follow in order of first appearance.
+ */
 void results_sort(struct results *r);
+/* A cell with statistics to show: applicable and measured. */
+int cell_usable(const struct cell *c);
+/* The unit every cell counts in: meta "unit" (summary.csv if absent). */
+const char *results_unit(const struct results *r);
 int write_summary_csv(const struct results *r, FILE *f);
 int write_samples_csv(const struct results *r, FILE *f);
 int write_meta_json(const struct meta *m, FILE *f);
 int write_results_json(const struct results *r, FILE *f);
 int read_samples_csv(struct results *r, FILE *f, char *err, size_t len);
+int read_summary_csv(struct results *r, FILE *f, char *err, size_t len);
 int read_meta_json(struct meta *m, FILE *f, char *err, size_t len);
+/*
+ * meta.json, then summary.csv and samples.csv (at least one), all by
+ * header name. Samples are the truth: statistics are computed from them,
+ * and summary.csv adds n/a cells and cells that have no samples.
+ */
 int read_results_dir(struct results *r, const char *dir, char *err,
 		     size_t len);
 

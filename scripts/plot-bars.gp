@@ -1,11 +1,12 @@
 # scripts/plot-bars.gp: grouped bar chart, one group per op, one bar per stub.
 #
-#   gnuplot -c plot-bars.gp OUTPREFIX CELLS OPS STUBS YLABEL
+#   gnuplot -c plot-bars.gp OUTPREFIX BARS OPS STUBS YLABEL
 #
-# CELLS is tab separated, one ok cell a line (written by scripts/plot):
-#   stub op unit n median p1 p99 opidx stubidx
-# OPS and STUBS are space-separated names in index order. Writes
-# OUTPREFIX.png, OUTPREFIX.svg and OUTPREFIX.txt (dumb, 80x25).
+# BARS is `hvcbench plot-data`'s bars.tsv, one cell a line:
+#   opidx stubidx op stub n median p1 p99
+# with 1-based indices into OPS and STUBS (space-separated names in drawing
+# order). Nothing here decides order, labels or values. Writes
+# OUTPREFIX.png and OUTPREFIX.svg.
 
 out = ARG1; cells = ARG2; ops = ARG3; stubs = ARG4
 no = words(ops); ns = words(stubs)
@@ -28,9 +29,8 @@ set yrange [* < 0 : *]          # always show 0: bar heights must compare
 set offsets 0, 0, graph 0.05, 0
 set xtics () scale 0
 do for [o = 1:no] { set xtics add (word(ops, o) o - 1) }
-maxlen = 0
-do for [o = 1:no] { maxlen = strlen(word(ops, o)) > maxlen ? strlen(word(ops, o)) : maxlen }
 set grid ytics
+set format y "%.12g"    # never exponent notation
 set key outside right top vertical Left reverse noautotitle
 set boxwidth bw * 0.9 absolute
 set style fill solid 0.85 border lc rgb "#404040"
@@ -38,8 +38,8 @@ set style fill solid 0.85 border lc rgb "#404040"
 # Bars per stub (the ternary keeps only that stub's rows), then black
 # whiskers, as vectors with flat heads, for all cells with a spread (yerrorbars
 # would punch a hole in the whisker at the median; p1 == p99 would be a dot).
-bars = 'plot for [s = 1:ns] cells using ($9 == s ? x($8, $9) : NaN):5 with boxes lt s title word(stubs, s), \
-	cells using ($7 > $6 ? x($8, $9) : NaN):6:(0):($7 - $6) with vectors heads size screen 0.006,90 lc rgb "black" lw 1.5 notitle'
+bars = 'plot for [s = 1:ns] cells using ($2 == s ? x($1, $2) : NaN):6 with boxes lt s title word(stubs, s), \
+	cells using ($8 > $7 ? x($1, $2) : NaN):7:(0):($8 - $7) with vectors heads size screen 0.006,90 lc rgb "black" lw 1.5 notitle'
 
 if (strstrt(GPVAL_TERMINALS, "pngcairo")) {
 	set terminal pngcairo size 900,540 font "DejaVu Sans,11" noenhanced
@@ -51,19 +51,5 @@ set output out.".png"
 
 set terminal svg size 900,540 font "DejaVu Sans,11" noenhanced background "white"
 set output out.".svg"
-@bars
-
-# Plain text for email: no colour, bars as outlines, key above the chart.
-set terminal dumb size 80,25 noenhanced mono
-set output out.".txt"
-set style fill empty
-set key top center horizontal outside
-unset grid
-# About 66 columns for the groups: op names too long to sit side by side go
-# on two staggered lines.
-if (maxlen + 1 > 66 / no) {
-	set xtics ()
-	do for [o = 1:no] { set xtics add ((o % 2 ? "" : "\n").word(ops, o) o - 1) }
-}
 @bars
 set output

@@ -2,11 +2,11 @@
 #
 #   gnuplot -c plot-cell.gp OUTPREFIX DATA TITLE XLABEL BINW XLO XHI MEDIAN NOTE
 #
-# DATA (written by scripts/plot) holds two blocks: index 0 "bin-centre count",
-# index 1 "value cumulative-fraction" framed by (XLO,0) and (XHI,1) so that
-# a single distinct value still draws as one step. NOTE ("k samples
-# outside a..b not shown") may be "" and goes into the x label.
-# Writes OUTPREFIX.png and OUTPREFIX.svg.
+# DATA (`hvcbench plot-data`'s cell-NAME.dat) holds two blocks: index 0
+# "bin-centre count", index 1 "value cumulative-fraction" framed by XLO and
+# XHI. NOTE ("k of n samples outside a..b not shown") may be "" and goes
+# into the x label. The key sits outside the plot area: nothing drawn is
+# ever under it. Writes OUTPREFIX.png and OUTPREFIX.svg.
 
 out = ARG1; data = ARG2; binw = real(ARG5); med = real(ARG8)
 
@@ -22,15 +22,16 @@ set y2tics 0, 0.25, 1
 if (real(ARG7) - real(ARG6) <= 24) { set xtics 1 }   # integer samples: no 0.5 tics
 set mxtics default
 set grid ytics
-set key top left opaque
-set offsets 0, 0, graph 0.08, 0   # headroom for the key
+set format x "%.12g"; set format y "%.12g"    # never exponent notation
+set key outside bottom center horizontal
+set offsets 0, 0, graph 0.05, 0
 set boxwidth binw * 0.9 absolute
 set style fill solid 0.6 border lc rgb "#0072B2"
-set arrow 1 from med, graph 0 to med, graph 1 nohead dt 2 lc rgb "#404040" front
+set arrow 1 from med, graph 0 to med, graph 1 nohead dt 2 lw 1.5 lc rgb "#404040" front
 
 cell = 'plot data index 0 using 1:2 with boxes lc rgb "#0072B2" title (binw > 1 ? sprintf("count (bins of %g)", binw) : "count"), \
 	data index 1 using 1:2 axes x1y2 with steps lw 2 lc rgb "#D55E00" title "CDF", \
-	NaN with lines dt 2 lc rgb "#404040" title "median"'
+	NaN with lines dt 2 lw 1.5 lc rgb "#404040" title "median"'
 
 if (strstrt(GPVAL_TERMINALS, "pngcairo")) {
 	set terminal pngcairo size 900,540 font "DejaVu Sans,11" noenhanced

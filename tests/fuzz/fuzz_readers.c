@@ -2,7 +2,7 @@
 /*
  * libFuzzer target: the readers of result files and module output
  * (bench/results.c). The first byte picks the reader: samples.csv,
- * meta.json, the module's samples or info format. Statistics are then
+ * meta.json, the module's samples or info format, summary.csv. Statistics are then
  * computed over whatever was read, as the CLI would.
  */
 #include <stdint.h>
@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!f)
 		return 0;
 	results_init(&r);
-	switch (data[0] & 3) {
+	switch (data[0] % 5) {
 	case 0:
 		if (!read_samples_csv(&r, f, err, sizeof(err)))
 			results_stats(&r);
@@ -35,8 +35,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!parse_module_samples(&r, f, err, sizeof(err)))
 			results_stats(&r);
 		break;
-	default:
+	case 3:
 		parse_module_info(&r.meta, f);
+		break;
+	default:
+		if (!read_summary_csv(&r, f, err, sizeof(err)))
+			results_stats(&r);
 		break;
 	}
 	fclose(f);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../../bench/numfmt.h"
 #include "../../bench/report.h"
 #include "../../bench/results.h"
 #include "../../bench/stats.h"
@@ -225,7 +226,7 @@ static void test_files(void)
 		      "stub,op,unit,n,min,p1,median,mean,p90,p99,max,", 46));
 		fgets(line, sizeof(line), f);
 		CHECK("summary_row", !strcmp(line,
-		      "old,get_vectors,insn,10,6,6,6,6.10,6.1,6.91,7,0.32,0,0,ok,\n"));
+		      "old,get_vectors,insn,10,6,6,6,6.1,6.1,6.91,7,0.31622776601683794,0,0,ok,\n"));
 		fgets(line, sizeof(line), f);
 		CHECK("summary_na_not_zero", !strncmp(line,
 		      "new,null,insn,,,,,,,,,,,,n/a,", 29));
@@ -266,8 +267,70 @@ static void test_files(void)
 	results_free(&r);
 }
 
+static void test_numbers(void)
+{
+	char b[NUM_LEN];
+
+	CHECK("num_integer_whole", !strcmp(num_exact(b, 2575049), "2575049"));
+	CHECK("num_large_whole", !strcmp(num_exact(b, 123456789012.0), "123456789012"));
+	CHECK("num_half", !strcmp(num_exact(b, 1140025.5), "1140025.5"));
+	CHECK("num_roundtrip", strtod(num_exact(b, 0.1 + 0.2), NULL) == 0.1 + 0.2 &&
+	      !strchr(b, 'e'));
+	CHECK("num_tiny_no_exponent", !strchr(num_exact(b, 1e-7), 'e') &&
+	      strtod(b, NULL) == 1e-7);
+	CHECK("num_short_two_decimals", !strcmp(num_short(b, 6.4321), "6.43") &&
+	      !strcmp(num_short(b, 6.5), "6.5") && !strcmp(num_short(b, 7), "7"));
+	CHECK("num_short_large", !strcmp(num_short(b, 2575049), "2575049"));
+	CHECK("num_signed", !strcmp(num_signed(b, 3), "+3") &&
+	      !strcmp(num_signed(b, -0.5), "-0.5") && !strcmp(num_signed(b, 0), "+0"));
+}
+
+/* summary.csv by header name; cells in order of first appearance. */
+static void test_summary_read(void)
+{
+	struct results r;
+	char err[256];
+	FILE *f = tmpfile();
+
+	fputs("median,status,op,n,stub,unit,min,p1,mean,p90,p99,max,stddev,mad\n"
+	      ",n/a,x,,a,cycles,,,,,,,,\n"
+	      "5,ok,x,3,b,cycles,4,4,5,6,6,6,1,1\n"
+	      "2,ok,y,3,a,cycles,1,1,2,3,3,3,1,1\n", f);
+	rewind(f);
+	results_init(&r);
+	CHECK("summary_by_header", !read_summary_csv(&r, f, err, sizeof(err)) &&
+	      r.ncells == 3 && !r.cells[0].applicable &&
+	      cell_usable(&r.cells[1]) && r.cells[1].st.median == 5 &&
+	      r.cells[2].st.median == 2 && !strcmp(results_unit(&r), "cycles"));
+	results_sort(&r);
+	CHECK("sort_first_appearance", !strcmp(r.cells[0].stub, "a") &&
+	      !strcmp(r.cells[0].op, "x") && !strcmp(r.cells[1].stub, "a") &&
+	      !strcmp(r.cells[1].op, "y") && !strcmp(r.cells[2].stub, "b"));
+	fclose(f);
+	results_free(&r);
+
+	f = tmpfile();
+	fputs("stub,op,status,unit\na,x,ok,cycles\n", f);
+	rewind(f);
+	results_init(&r);
+	CHECK("summary_ok_needs_values", read_summary_csv(&r, f, err, sizeof(err)));
+	fclose(f);
+	results_free(&r);
+
+	f = tmpfile();
+	fputs("stub,op,status,unit\na,x,n/a,cycles\nb,x,n/a,insn\n", f);
+	rewind(f);
+	results_init(&r);
+	CHECK("summary_mixed_units", read_summary_csv(&r, f, err, sizeof(err)) &&
+	      strstr(err, "mixed units"));
+	fclose(f);
+	results_free(&r);
+}
+
 int main(void)
 {
+	test_numbers();
+	test_summary_read();
 	test_stats();
 	test_bootstrap();
 	test_spec();

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the plots draw, decided here and only here: which ops and stubs,
+ * in which order, under which labels, at which values. scripts/plot hands
+ * these files to gnuplot and adds nothing.
+ *
+ *   labels     "key<TAB>value": unit, axis (the unit for people), ylabel,
+ *              ops and stubs (space lists, in drawing order)
+ *   bars.tsv   one usable cell a line: opidx stubidx op stub n median p1
+ *              p99 (indices 1-based, into the ops and stubs lists)
+ *   cells.tsv  one line per cell with samples: name stub op n median binw
+ *              xlo xhi shown outside lo hi
+ *   cell-NAME.dat  index 0: histogram "bin-centre count"; index 1: the
+ *              empirical CDF as steps "value fraction"
+ *   bars.txt   the text chart (as in the cover letter)
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "numfmt.h"
+#include "plotdata.h"
+#include "report.h"
+
+#define MAX_HIST_BINS 60
+
+static FILE *out_file(const char *dir, const char *name, char *err,
+		      size_t len)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		snprintf(err, len, "%s: %s", path, strerror(errno));
+	return f;
+}
+
+static int close_file(FILE *f, const char *name, char *err, size_t len)
+{
+	if (fclose(f)) {
+		snprintf(err, len, "writing %s failed", name);
+		return -1;
+	}
+	return 0;
+}
+
+static int index_of(const char *const *names, int n, const char *name)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (!strcmp(names[k], name))
+			return k + 1;
+	return 0;
+}
+
+static int cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/* 1, 2, 5, 10, 20, 50, ...: the first that makes at most 60 bins. */
+static double bin_width(double lo, double hi)
+{
+	double w = 1;
+
+	while ((hi - lo + 1) / w > MAX_HIST_BINS) {
+		double m = w;
+
+		while (m >= 10)
+			m /= 10;
+		w = m == 2 ? w / 2 * 5 : w * 2;
+	}
+	return w;
+}
+
+/*
+ * One cell's histogram and CDF. The histogram covers p1 - r .. p99 + r
+ * (r = p99 - p1 + 1) at most, so that a few interrupt-hit samples do not
+ * squash the body into one bin; `outside` counts those left out. Samples
+ * are integers: bin b holds b .. b+w-1 and is drawn from b-0.5 to b+w-0.5.
+ */
+static int cell_data(const struct cell *c, const char *dir, FILE *index,
+		     char *err, size_t len)
+{
+	char name[2 * NAME_MAX_LEN + 8], file[2 * NAME_MAX_LEN + 24];
+	char b[8][NUM_LEN];
+	double *x, lo, hi, r, w, xlo, xhi, mid, bin;
+	size_t i, j, shown = 0, outside = 0, below = 0, count;
+	FILE *f;
+
+	x = malloc(c->n * sizeof(*x));
+	if (!x) {
+		snprintf(err, len, "out of memory");
+		return -1;
+	}
+	memcpy(x, c->v, c->n * sizeof(*x));
+	qsort(x, c->n, sizeof(*x), cmp_double);
+	lo = x[0];
+	hi = x[c->n - 1];
+	r = c->st.p99 - c->st.p1 + 1;
+	if (lo < c->st.p1 - r)
+		lo = floor(c->st.p1 - r);
+	if (hi > c->st.p99 + r)
+		hi = ceil(c->st.p99 + r);
+	w = bin_width(lo, hi);
+	xlo = lo - 0.5 - w;
+	xhi = hi + 0.5 + w;
+	if (xhi - xlo < 10) {	/* one value: a bar, not a wall */
+		mid = (lo + hi) / 2;
+		xlo = mid - 5;
+		xhi = mid + 5;
+	}
+	if (x[0] >= 0 && xlo < -0.5) {	/* no negative axis for counts */
+		xhi += -0.5 - xlo;
+		xlo = -0.5;
+	}
+
+	snprintf(name, sizeof(name), "%s-%s", c->stub, c->op);
+	snprintf(file, sizeof(file), "cell-%s.dat", name);
+	f = out_file(dir, file, err, len);
+	if (!f) {
+		free(x);
+		return -1;
+	}
+	for (i = 0; i < c->n; i = j) {
+		bin = lo + w * floor((x[i] - lo) / w);
+		for (j = i, count = 0; j < c->n && x[j] < bin + w; j++)
+			count++;
+		if (x[i] < lo || x[i] > hi) {
+			outside += count;
+			continue;
+		}
+		/* The last bin ends at hi. */
+		for (; count && x[j - 1] > hi; j--)
+			count--;
+		shown += count;
+		fprintf(f, "%s %zu\n", num_exact(b[0], bin + (w - 1) / 2), count);
+	}
+	fprintf(f, "\n\n");
+	for (i = 0; i < c->n && x[i] <= xlo; i++)
+		below++;
+	fprintf(f, "%s %s\n", num_exact(b[0], xlo),
+		num_exact(b[1], (double)below / (double)c->n));
+	for (i = below; i < c->n && x[i] < xhi; i = j) {
+		for (j = i; j < c->n && x[j] == x[i]; j++)
+			;
+		fprintf(f, "%s %s\n", num_exact(b[0], x[i]),
+			num_exact(b[1], (double)j / (double)c->n));
+	}
+	/* At the right edge, the fraction up to it: samples beyond stay out. */
+	fprintf(f, "%s %s\n", num_exact(b[0], xhi),
+		num_exact(b[1], (double)i / (double)c->n));
+	free(x);
+	if (close_file(f, file, err, len))
+		return -1;
+	fprintf(index, "%s\t%s\t%s\t%zu\t%s\t%s\t%s\t%s\t%zu\t%zu\t%s\t%s\n",
+		name, c->stub, c->op, c->n, num_exact(b[0], c->st.median),
+		num_exact(b[1], w), num_exact(b[2], xlo), num_exact(b[3], xhi),
+		shown, outside, num_exact(b[4], lo), num_exact(b[5], hi));
+	return 0;
+}
+
+int write_plot_data(const struct results *r, const char *dir, char *err,
+		    size_t len)
+{
+	const char *stubs[MAX_NAMES], *ops[MAX_NAMES];
+	int ns = results_names(r, 1, stubs), no = results_names(r, 0, ops), k;
+	char b[3][NUM_LEN];
+	FILE *f, *cells;
+	size_t i;
+
+	if (!ns) {
+		snprintf(err, len, "%s: no measured cell to plot", r->dir);
+		return -1;
+	}
+	f = out_file(dir, "labels", err, len);
+	if (!f)
+		return -1;
+	fprintf(f, "unit\t%s\naxis\t%s\nylabel\t%s per round trip\nops\t",
+		results_unit(r), unit_axis_label(results_unit(r)),
+		unit_axis_label(results_unit(r)));
+	for (k = 0; k < no; k++)
+		fprintf(f, "%s%s", k ? " " : "", ops[k]);
+	fprintf(f, "\nstubs\t");
+	for (k = 0; k < ns; k++)
+		fprintf(f, "%s%s", k ? " " : "", stubs[k]);
+	fprintf(f, "\n");
+	if (close_file(f, "labels", err, len))
+		return -1;
+
+	f = out_file(dir, "bars.tsv", err, len);
+	if (!f)
+		return -1;
+	fprintf(f, "# opidx\tstubidx\top\tstub\tn\tmedian\tp1\tp99\n");
+	for (i = 0; i < r->ncells; i++) {
+		const struct cell *c = &r->cells[i];
+
+		if (!cell_usable(c))
+			continue;
+		fprintf(f, "%d\t%d\t%s\t%s\t%zu\t%s\t%s\t%s\n",
+			index_of(ops, no, c->op), index_of(stubs, ns, c->stub),
+			c->op, c->stub, c->st.n, num_exact(b[0], c->st.median),
+			num_exact(b[1], c->st.p1), num_exact(b[2], c->st.p99));
+	}
+	if (close_file(f, "bars.tsv", err, len))
+		return -1;
+
+	cells = out_file(dir, "cells.tsv", err, len);
+	if (!cells)
+		return -1;
+	for (i = 0; i < r->ncells; i++)
+		if (cell_usable(&r->cells[i]) && r->cells[i].n &&
+		    cell_data(&r->cells[i], dir, cells, err, len))
+			return fclose(cells), -1;
+	if (close_file(cells, "cells.tsv", err, len))
+		return -1;
+
+	f = out_file(dir, "bars.txt", err, len);
+	if (!f)
+		return -1;
+	fprintf(f, "HVC round trip per ABI: median, %s\n", unit_axis_label(results_unit(r)));
+	fprintf(f, "(longest bar = largest median of its op)\n\n");
+	print_text_chart(r, f);
+	return close_file(f, "bars.txt", err, len);
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Synthetic hvcbench results directories for the read-back tests.
+
+    tests/synth-results.py KIND DIR
+
+Each KIND is a shape that once went wrong, with a distinct value in every
+cell so that any swap of ops, stubs or columns shows:
+
+  distinct   stubs a..d x ops x,y,z,w: n/a cells, a stub with one op only,
+             rows not grouped by stub, values above 1,000,000, a noisy cell
+             with outliers, unit cycles; no stubs/ops lists in meta.json
+  first-na   rows a,x n/a; a,y median 2; b,x median 5 (issue 8, defect 1)
+  legend     rows a,x n/a; b,x 5; a,y 2; b,y 7 (issue 8, defect 2)
+  reordered  summary.csv only (no samples), its columns in another order
+  noisy      stubs p, q x ops x, y: spread bodies with outliers on both
+             sides (whiskers, histogram bins wider than 1, samples left out)
+  insn       the distinct shape in unit insn (for unit mismatch checks)
+
+Writes samples.csv (stub,op,value), summary.csv (its statistics from
+tests/samplestats.py) and meta.json, as a run would.
+"""
+import json
+import os
+import random
+import sys
+
+from samplestats import stats
+
+
+def cells_distinct(rng):
+    """(stub, op) -> list of samples, or None for n/a."""
+    c = {}
+    # Interleaved on purpose: not grouped by stub.
+    order = [("b", "x"), ("a", "y"), ("c", "x"), ("a", "x"), ("b", "z"),
+             ("d", "w"), ("b", "y"), ("c", "z"), ("a", "z"), ("c", "y")]
+    base = {("a", "x"): 11, ("a", "y"): 23, ("a", "z"): None,
+            ("b", "x"): 37, ("b", "y"): 41, ("b", "z"): 53,
+            ("c", "x"): 1250001, ("c", "y"): 2575049, ("c", "z"): None,
+            ("d", "w"): 67}
+    for key in order:
+        b = base[key]
+        if b is None:
+            c[key] = None
+        elif key == ("b", "y"):     # noisy: a spread body and far outliers
+            v = [b + int(rng.gauss(0, 6)) for _ in range(3000)]
+            v += [b + 400 + rng.randrange(200) for _ in range(30)]
+            c[key] = v
+        elif b > 1000000:      # an even count: a median halfway, x.5
+            c[key] = [b + rng.randrange(-3, 4) for _ in range(500 + (b % 2))]
+        else:
+            c[key] = [b + (i % 3) - 1 for i in range(600)]
+    return c
+
+
+def write(d, cells, unit, samples=True, summary_cols=None):
+    os.makedirs(d, exist_ok=True)
+    meta = {"date": "2026-11-25T00:00:00Z", "kernel": "synthetic",
+            "cpu_name": "Synthetic", "unit": unit, "samples": "varies",
+            "machine": "synthetic data (tests/synth-results.py)"}
+    with open(os.path.join(d, "meta.json"), "w") as f:
+        json.dump(meta, f, indent=2)
+    if samples:
+        with open(os.path.join(d, "samples.csv"), "w") as f:
+            f.write("stub,op,value\n")
+            for (s, o), v in cells.items():
+                for x in v or []:
+                    f.write("%s,%s,%d\n" % (s, o, x))
+    cols = summary_cols or ["stub", "op", "unit", "n", "min", "p1", "median",
+                            "mean", "p90", "p99", "max", "stddev", "mad",
+                            "overhead", "status", "note"]
+    with open(os.path.join(d, "summary.csv"), "w") as f:
+        f.write(",".join(cols) + "\n")
+        for (s, o), v in cells.items():
+            row = dict.fromkeys(cols, "")
+            row.update(stub=s, op=o, unit=unit)
+            if v is None:
+                row.update(status="n/a", note="no such operation in this ABI")
+            elif not samples:
+                row.update(v, status="ok")
+            else:
+                row.update(stats(v), status="ok", overhead=0)
+            f.write(",".join(str(row[k]) for k in cols) + "\n")
+
+
+def main():
+    kind, d = sys.argv[1], sys.argv[2]
+    rng = random.Random(20170102)
+    if kind in ("distinct", "insn"):
+        write(d, cells_distinct(rng), "cycles" if kind == "distinct" else "insn")
+    elif kind == "noisy":
+        c = {}
+        for s, o, m, sd in (("p", "x", 300, 20), ("p", "y", 420, 35),
+                            ("q", "x", 510, 12), ("q", "y", 260, 50)):
+            v = [max(0, int(rng.gauss(m, sd))) for _ in range(4000)]
+            v += [m * 5 + rng.randrange(m) for _ in range(40)]
+            v += [rng.randrange(3) for _ in range(10)]
+            c[(s, o)] = v
+        write(d, c, "cycles")
+    elif kind == "first-na":
+        write(d, {("a", "x"): None, ("a", "y"): [2] * 5, ("b", "x"): [5] * 5},
+              "cycles")
+    elif kind == "legend":
+        write(d, {("a", "x"): None, ("b", "x"): [5] * 5, ("a", "y"): [2] * 5,
+                  ("b", "y"): [7] * 5}, "cycles")
+    elif kind == "reordered":
+        stat = lambda m, lo, hi: dict(n=100, min=lo, p1=lo, median=m, mean=m,
+                                      p90=hi, p99=hi, max=hi, stddev=1, mad=1,
+                                      overhead=2)
+        cols = ["median", "status", "op", "p99", "n", "stub", "p1", "unit",
+                "min", "max", "mean", "p90", "stddev", "mad", "overhead", "note"]
+        write(d, {("a", "x"): None, ("b", "x"): stat(31, 29, 35),
+                  ("a", "y"): stat(13, 12, 17), ("b", "y"): stat(47, 44, 52)},
+              "cycles", samples=False, summary_cols=cols)
+    else:
+        sys.exit("synth-results: unknown kind " + kind)
+
+
+if __name__ == "__main__":
+    main()
