@@ -22,6 +22,7 @@
 #include <linux/fs.h>
 #include <linux/kref.h>
 #include <linux/module.h>
+#include <linux/of.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -325,15 +326,15 @@ static int info_show(struct seq_file *m, void *v)
 	seq_printf(m, "midr: %#010x\n", res ? res->midr : midr);
 	seq_printf(m, "cpu_name: %s\n", cpu_name(res ? res->midr : midr));
 	seq_printf(m, "install: %s\n", hvcb_install_method());
+	if (of_machine_is_compatible("linux,dummy-virt"))
+		seq_puts(m, "platform: qemu-virt\n");
 	seq_printf(m, "max_samples_per_cell: %u\n", HVCB_MAX_SAMPLES);
 	seq_printf(m, "max_samples_per_run: %u\n", HVCB_MAX_RUN_SAMPLES);
 	if (res) {
 		seq_printf(m, "cpu: %u\n", res->spec.cpu);
 		seq_printf(m, "samples: %u\n", res->spec.samples);
 		seq_printf(m, "unit: %s\n", hvcb_unit(res));
-		seq_printf(m, "counter: %s\n", res->exact ?
-			   "instruction counts (QEMU -icount), not cycles" :
-			   "PMU cycle counter");
+		seq_printf(m, "counter: %s\n", hvcb_counter(res));
 		seq_printf(m, "overhead: %u\n", res->pair);
 		seq_printf(m, "overhead_read: %u\n", res->bare);
 		seq_printf(m, "hyp_counted: %u without NSH, %u with\n",

@@ -133,6 +133,7 @@ struct hvcb_result {
 	u32 pair, bare;		/* calibrated counter-read overheads */
 	u32 hyp_off, hyp_on;	/* floor round trip without/with NSH */
 	bool exact;		/* QEMU icount: instruction counts */
+	bool qemu;		/* QEMU's virt board: never cycles */
 	u32 midr;
 	u64 longest_chunk_ns;	/* longest IRQs-off stretch */
 	const char *why;
@@ -145,6 +146,7 @@ int hvcb_run(const struct hvcb_spec *spec, struct hvcb_result **out);
 void hvcb_result_put(struct hvcb_result *res);
 int hvcb_loop(const struct hvcb_spec *spec);
 const char *hvcb_unit(const struct hvcb_result *res);
+const char *hvcb_counter(const struct hvcb_result *res);
 void hvcb_log_table(const struct hvcb_result *res);
 
 /* debugfs.c */

@@ -60,10 +60,8 @@ void hvcb_log_table(const struct hvcb_result *res)
 	pr_info("hvcbench: %s, MIDR %#010x, cpu %u, %u samples/cell\n",
 		init_utsname()->release, res->midr, res->spec.cpu,
 		res->spec.samples);
-	pr_info("hvcbench: unit %s%s, window overhead %u subtracted\n",
-		hvcb_unit(res),
-		res->exact ? " (QEMU icount: instruction counts, not cycles)" : "",
-		res->pair);
+	pr_info("hvcbench: unit %s (%s), window overhead %u subtracted\n",
+		hvcb_unit(res), hvcb_counter(res), res->pair);
 	n = scnprintf(line, sizeof(line), "%-9s", "median");
 	for (o = 0; o < HVCB_NR_OPS; o++)
 		n += scnprintf(line + n, sizeof(line) - n, " %11s",

@@ -36,9 +36,25 @@
 DEFINE_MUTEX(hvcb_lock);
 struct hvcb_result *hvcb_last;
 
+/*
+ * What the counter counts. On QEMU's virt board PMCCNTR is derived from
+ * the virtual clock at 1 GHz: one per instruction under -icount, else
+ * nanoseconds of host-timed virtual time. Cycles only on real CPUs.
+ */
 const char *hvcb_unit(const struct hvcb_result *res)
 {
-	return res->exact ? "insn" : "cycles";
+	if (res->exact)
+		return "insn";
+	return res->qemu ? "qemu-ns" : "cycles";
+}
+
+const char *hvcb_counter(const struct hvcb_result *res)
+{
+	if (res->exact)
+		return "instruction counts (QEMU -icount), not cycles";
+	if (res->qemu)
+		return "ns of QEMU virtual time (no -icount), not cycles";
+	return "PMU cycle counter";
 }
 
 struct run_ctx {
@@ -169,8 +185,8 @@ static void calibrate(struct hvcb_result *res)
 	 * instruction, exactly, so the window never varies and costs its
 	 * two instructions. Anywhere else these are cycles.
 	 */
-	res->exact = of_machine_is_compatible("linux,dummy-virt") &&
-		     res->pair == 2 && pmax == 2;
+	res->qemu = of_machine_is_compatible("linux,dummy-virt");
+	res->exact = res->qemu && res->pair == 2 && pmax == 2;
 }
 
 /* The floor round trip with Hyp mode left out of the count, then in. */
