@@ -279,8 +279,49 @@ static const char *short_op(const char *op)
 	return op;
 }
 
+/*
+ * The pair the letter compares: with exactly two tree stubs (make
+ * TREES="base=... patched=...") the second against the first, else new
+ * against old. Returns 1 for trees.
+ */
+static int tree_pair(const struct results *r, char base[NAME_MAX_LEN],
+		     char patched[NAME_MAX_LEN])
+{
+	char names[3][NAME_MAX_LEN];
+	const char *trees = meta_get(&r->meta, "trees");
+	char list[256];
+	size_t i;
+
+	strcpy(base, "old");
+	strcpy(patched, "new");
+	if (!trees || strlen(trees) >= sizeof(list))
+		return 0;
+	/* "trees" is space-separated; split_list() takes commas. */
+	for (i = 0; trees[i]; i++)
+		list[i] = trees[i] == ' ' ? ',' : trees[i];
+	list[i] = '\0';
+	if (split_list(list, names, 3) != 2)
+		return 0;
+	strcpy(base, names[0]);
+	strcpy(patched, names[1]);
+	return 1;
+}
+
+/* "tree NAME: PATH FILE VERSION" lines of the module's info. */
+static void trees_named(const struct results *r, FILE *f)
+{
+	int i;
+
+	fprintf(f, "\nStubs assembled from Linux trees:\n");
+	for (i = 0; i < r->meta.count; i++)
+		if (!strncmp(r->meta.key[i], "tree ", 5))
+			fprintf(f, "  %s: %s\n", r->meta.key[i] + 5,
+				r->meta.val[i]);
+}
+
 static int cover_one(const struct results *r, FILE *f)
 {
+	char base[NAME_MAX_LEN], patched[NAME_MAX_LEN];
 	const char *stubs[MAX_NAMES], *ops[MAX_NAMES];
 	int ns = names_of(r, 1, stubs), no = names_of(r, 0, ops), s, o;
 	const struct cell *a, *b;
@@ -305,12 +346,15 @@ static int cover_one(const struct results *r, FILE *f)
 		fputc('\n', f);
 	}
 	fprintf(f, "(get/set = get_vectors/set_vectors; - = no such call in that ABI)\n");
-	fprintf(f, "\nnew vs old (median delta, bootstrap 95%% interval):\n\n");
-	fprintf(f, "%-12s %8s %8s %8s  %s\n", "op", "old", "new", "delta",
+	if (tree_pair(r, base, patched))
+		trees_named(r, f);
+	fprintf(f, "\n%s vs %s (median delta, bootstrap 95%% interval):\n\n",
+		patched, base);
+	fprintf(f, "%-12s %8.8s %8.8s %8s  %s\n", "op", base, patched, "delta",
 		"95% CI");
 	for (o = 0; o < no; o++) {
-		a = find(r, "old", ops[o]);
-		b = find(r, "new", ops[o]);
+		a = find(r, base, ops[o]);
+		b = find(r, patched, ops[o]);
 		if (!a || !b)
 			continue;
 		if (diff_cells(a, b, &d))
