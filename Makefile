@@ -9,6 +9,10 @@
 #   make fuzz       the spec parser and result readers under libFuzzer
 #   make bench-self phase timings of `make run`
 #
+#   make [run] TREES="base=../linux-base patched=../linux"
+#                   also measure each tree's arch/arm/kernel/hyp-stub.S as a
+#                   stub NAME (NAME=PATH:zimage: the decompressor's copy)
+#
 # By default everything is built against Debian's armmp-lpae kernel headers,
 # fetched into .cache/. On a board: make KDIR=/lib/modules/$(uname -r)/build
 
@@ -25,9 +29,25 @@ CFLAGS_USER := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
 	       -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 BUILD       := $(CURDIR)/build
 
+# Tree stubs: scripts/tree-stub checks TREES and writes build/trees/ (an
+# empty table without TREES) before anything is built; the module links
+# it. Bad input stops make right here: one line, exit 2, nothing built.
+TREES       ?=
+ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
+ifneq ($(TREES),)
+ifeq ($(wildcard $(KDIR)/Makefile),)
+$(shell scripts/setup-deps >&2)
+endif
+endif
+TREE_ERR    := $(shell scripts/tree-stub --kdir $(KDIR) --cross "$(CROSS_COMPILE)" \
+		 --out $(BUILD)/trees $(TREES) 3>&2 2>&1 1>&3)
+$(if $(TREE_ERR),$(error $(TREE_ERR)))
+endif
+
 CLI_SRC     := $(wildcard bench/*.c)
 CLI_HDR     := $(wildcard bench/*.h) kmod/spec.h
-MOD_SRC     := $(wildcard kmod/*.c kmod/*.h kmod/*.S kmod/Kbuild stub/*.S stub/*.h)
+MOD_SRC     := $(wildcard kmod/*.c kmod/*.h kmod/*.S kmod/Kbuild stub/*.S stub/*.h \
+		 $(BUILD)/trees/trees.[Sh])
 
 .PHONY: all deps module cli host run test test-host test-qemu plot lint \
 	fuzz bench-self clean

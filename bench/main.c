@@ -502,8 +502,9 @@ static const char *usage_cover =
 	"usage: hvcbench cover-letter DIR [--ref STUB] [--stub STUB]\n"
 	"       hvcbench cover-letter DIR_A DIR_B [--force-units]\n"
 	"Plain text, at most 72 columns, for a patch cover letter: the medians,\n"
-	"STUB against REF (default new against old) with a bootstrap 95%\n"
-	"interval, and a text chart; or the same cells of two runs (B - A).\n";
+	"STUB against REF with a bootstrap 95% interval (default new against\n"
+	"old; with exactly two tree stubs, the second against the first), and a\n"
+	"text chart; or the same cells of two runs (B - A).\n";
 
 static int cmd_cover(int argc, char **argv)
 {
@@ -538,8 +539,7 @@ static int cmd_cover(int argc, char **argv)
 		load_dir(&b, dirs[1]);
 		same_units(&a, &b, force);
 	}
-	ret = print_cover_letter(&a, nd == 2 ? &b : NULL, ref ? ref : "old",
-				 stub ? stub : "new", stdout);
+	ret = print_cover_letter(&a, nd == 2 ? &b : NULL, ref, stub, stdout);
 	results_free(&a);
 	if (nd == 2)
 		results_free(&b);

@@ -481,15 +481,59 @@ static int letter_compare(const struct results *r, const char *ref,
 	return 0;
 }
 
+/*
+ * The pair the letter compares when the user names none: with exactly two
+ * tree stubs (make TREES="base=... patched=...") the second against the
+ * first, else new against old.
+ */
+static void default_pair(const struct results *r, char ref[NAME_MAX_LEN],
+			 char stub[NAME_MAX_LEN])
+{
+	char names[3][NAME_MAX_LEN], list[256];
+	const char *trees = meta_get(&r->meta, "trees");
+	size_t i;
+
+	strcpy(ref, "old");
+	strcpy(stub, "new");
+	if (!trees || strlen(trees) >= sizeof(list))
+		return;
+	/* "trees" is space-separated; split_list() takes commas. */
+	for (i = 0; trees[i]; i++)
+		list[i] = trees[i] == ' ' ? ',' : trees[i];
+	list[i] = '\0';
+	if (split_list(list, names, 3) != 2)
+		return;
+	strcpy(ref, names[0]);
+	strcpy(stub, names[1]);
+}
+
+/* The module's "tree NAME: PATH FILE VERSION" lines, if any. */
+static void trees_named(const struct results *r, FILE *f)
+{
+	int i, shown = 0;
+
+	for (i = 0; i < r->meta.count; i++) {
+		if (strncmp(r->meta.key[i], "tree ", 5))
+			continue;
+		if (!shown++)
+			fprintf(f, "\nStubs assembled from Linux trees:\n");
+		fprintf(f, "  %s: %s\n", r->meta.key[i] + 5, r->meta.val[i]);
+	}
+}
+
 static int cover_one(const struct results *r, const char *ref,
 		     const char *stub, FILE *f)
 {
+	char dref[NAME_MAX_LEN], dstub[NAME_MAX_LEN];
+
+	default_pair(r, dref, dstub);
 	setup_line(r, f);
 	fprintf(f, "\nMedian cost of one HVC round trip, by stub ABI and op:\n\n");
 	if (medians_table(r, f))
 		return -1;
 	fprintf(f, "(get/set = get_vectors/set_vectors; - = no such call in that ABI)\n");
-	if (letter_compare(r, ref, stub, f))
+	trees_named(r, f);
+	if (letter_compare(r, ref ? ref : dref, stub ? stub : dstub, f))
 		return -1;
 	fprintf(f, "\nMedians (longest bar = largest median of its op):\n\n");
 	return print_text_chart(r, f);

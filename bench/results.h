@@ -25,9 +25,12 @@ struct cell {
 };
 
 /* "key: value" pairs, in order, from the module's info or meta.json. */
+/* Room for the module's info (every stub's ABI line, tree stubs' sources). */
+#define MAX_META 64
+
 struct meta {
-	char key[32][32];
-	char val[32][256];
+	char key[MAX_META][32];
+	char val[MAX_META][256];
 	int count;
 };
 

@@ -354,6 +354,16 @@ static int info_show(struct seq_file *m, void *v)
 	for (i = 0; i < hvcb_nr_stubs; i++)
 		seq_printf(m, "abi %s: %s\n", hvcb_stubs[i].name,
 			   hvcb_stubs[i].abi);
+	if (hvcb_nr_trees) {
+		seq_puts(m, "trees:");
+		for (i = hvcb_nr_stubs - hvcb_nr_trees; i < hvcb_nr_stubs; i++)
+			seq_printf(m, " %s", hvcb_stubs[i].name);
+		seq_puts(m, "\n");
+	}
+	for (i = 0; i < hvcb_nr_trees; i++)
+		seq_printf(m, "tree %s: %s\n",
+			   hvcb_stubs[hvcb_nr_stubs - hvcb_nr_trees + i].name,
+			   hvcb_tree_sources[i]);
 	return 0;
 }
 

@@ -67,6 +67,9 @@ extern struct hvcb_stub hvcb_stubs[];
 extern const unsigned int hvcb_nr_stubs;
 extern const char *const hvcb_op_names[HVCB_NR_OPS];
 extern const struct hvcb_names hvcb_stub_names, hvcb_op_name_list;
+/* Stubs built from Linux trees (make TREES=...): the table's last ones. */
+extern const unsigned int hvcb_nr_trees;
+extern const char *const hvcb_tree_sources[];
 void hvcb_stubs_init(bool old_resident_abi);
 
 /* hvc.S */
