@@ -39,9 +39,13 @@ ifeq ($(wildcard $(KDIR)/Makefile),)
 $(shell scripts/setup-deps >&2)
 endif
 endif
-TREE_ERR    := $(shell scripts/tree-stub --kdir $(KDIR) --cross "$(CROSS_COMPILE)" \
-		 --out $(BUILD)/trees $(TREES) 3>&2 2>&1 1>&3)
+# TREES reaches tree-stub as one single-quoted word: no shell reads it.
+TREE_OUT    := $(shell scripts/tree-stub --kdir '$(KDIR)' --cross '$(CROSS_COMPILE)' \
+		 --out '$(BUILD)/trees' --trees '$(subst ','\'',$(TREES))' 3>&2 2>&1 1>&3; \
+		 echo "tree-stub-exit=$$?")
+TREE_ERR    := $(filter-out tree-stub-exit=%,$(TREE_OUT))
 $(if $(TREE_ERR),$(error $(TREE_ERR)))
+$(if $(filter tree-stub-exit=0,$(TREE_OUT)),,$(error tree-stub failed: $(TREE_OUT)))
 endif
 
 CLI_SRC     := $(wildcard bench/*.c)
