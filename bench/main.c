@@ -100,7 +100,7 @@ static void check_names(const struct meta *m, const char *key,
 
 static void need_module(struct meta *m)
 {
-	char err[512];
+	char err[512] = "";
 
 	if (module_check(err, sizeof(err)) ||
 	    module_read_info(m, err, sizeof(err)))
@@ -350,7 +350,7 @@ static int cmd_run(int argc, char **argv)
 
 static void load_dir(struct results *r, const char *dir)
 {
-	char err[512];
+	char err[512] = "";
 
 	results_init(r);
 	if (read_results_dir(r, dir, err, sizeof(err)))
@@ -375,6 +375,19 @@ static void same_units(const struct results *a, const struct results *b,
 	if (units_differ(a, b) && !force)
 		die_usage("%s counts %s, %s counts %s: not comparable (--force-units to compare anyway)",
 			  a->dir, results_unit(a), b->dir, results_unit(b));
+}
+
+/* A stub named on the command line must have measured cells in r. */
+static void need_stub(const struct results *r, const char *flag,
+		      const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < r->ncells; k++)
+		if (!strcmp(r->cells[k].stub, name) && cell_usable(&r->cells[k]))
+			return;
+	die_usage("%s %s: %s has no measured cell of that stub", flag, name,
+		  r->dir);
 }
 
 static const char *usage_compare =
@@ -424,7 +437,9 @@ static int cmd_compare(int argc, char **argv)
 		ret = print_compare_dirs(&a, &b, !strcmp(fmt, "csv"), stdout);
 		results_free(&b);
 	} else {
-		if (!ref)
+		if (ref)
+			need_stub(&a, "--ref", ref);
+		else
 			ref = default_ref(&a);
 		ret = print_compare_stubs(&a, ref, !strcmp(fmt, "csv"), stdout);
 	}
@@ -502,9 +517,11 @@ static const char *usage_cover =
 	"usage: hvcbench cover-letter DIR [--ref STUB] [--stub STUB]\n"
 	"       hvcbench cover-letter DIR_A DIR_B [--force-units]\n"
 	"Plain text, at most 72 columns, for a patch cover letter: the medians,\n"
-	"STUB against REF with a bootstrap 95% interval (default new against\n"
-	"old; with exactly two tree stubs, the second against the first), and a\n"
-	"text chart; or the same cells of two runs (B - A).\n";
+	"STUB against REF with a bootstrap 95% interval, and a text chart; or\n"
+	"the same cells of two runs (B - A). Default pair: new against old; with\n"
+	"exactly two tree stubs, the second against the first; lacking those,\n"
+	"the second stub against the first. --ref alone: against that default\n"
+	"stub, or the first other one.\n";
 
 static int cmd_cover(int argc, char **argv)
 {
@@ -534,7 +551,13 @@ static int cmd_cover(int argc, char **argv)
 		die_usage("%s", "cover-letter: --ref and --stub are for one directory");
 	if (nd == 1 && force)
 		die_usage("%s", "cover-letter: --force-units is for two directories");
+	if (ref && stub && !strcmp(ref, stub))
+		die_usage("cover-letter: --ref and --stub both name %s", ref);
 	load_dir(&a, dirs[0]);
+	if (ref)
+		need_stub(&a, "--ref", ref);
+	if (stub)
+		need_stub(&a, "--stub", stub);
 	if (nd == 2) {
 		load_dir(&b, dirs[1]);
 		same_units(&a, &b, force);
@@ -551,7 +574,7 @@ static int cmd_cover(int argc, char **argv)
 static int cmd_plot_data(int argc, char **argv)
 {
 	struct results r;
-	char err[512];
+	char err[512] = "";
 
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
 		return puts("usage: hvcbench plot-data DIR OUTDIR\nThe files scripts/plot draws from: cell order, labels and values."), 0;

@@ -24,6 +24,8 @@ const char *num_exact(char buf[NUM_LEN], double v)
 
 	if (!isfinite(v))
 		return not_finite(buf, v);
+	if (v == 0)
+		v = 0;		/* no "-0" */
 	if (whole(v)) {
 		snprintf(buf, NUM_LEN, "%.0f", v);
 		return buf;
@@ -44,6 +46,8 @@ const char *num_short(char buf[NUM_LEN], double v)
 
 	if (!isfinite(v))
 		return not_finite(buf, v);
+	if (v == 0)
+		v = 0;		/* no "-0" */
 	if (whole(v)) {
 		snprintf(buf, NUM_LEN, "%.0f", v);
 		return buf;

@@ -23,6 +23,8 @@
 #include "report.h"
 
 #define MAX_HIST_BINS 60
+/* Colours plot-bars.gp has: the 7 built-in stubs and 8 trees. */
+#define PLOT_MAX_STUBS 16
 
 static FILE *out_file(const char *dir, const char *name, char *err,
 		      size_t len)
@@ -165,11 +167,41 @@ static int cell_data(const struct cell *c, const char *dir, FILE *index,
 	return 0;
 }
 
+/*
+ * A linear axis draws a median under 1/LOG_SPAN of the largest as a bar
+ * a few pixels tall or less: then the bar chart's y axis is logarithmic,
+ * if every median and whisker end is above 0 (a log axis has no 0).
+ */
+#define LOG_SPAN 100
+
+static int log_scale(const struct results *r, double *bottom)
+{
+	double lo = INFINITY, hi = 0, least = INFINITY;
+	size_t i;
+
+	for (i = 0; i < r->ncells; i++) {
+		const struct cell *c = &r->cells[i];
+
+		if (!cell_usable(c))
+			continue;
+		if (!(c->st.p1 > 0) || !(c->st.median > 0))
+			return 0;
+		lo = fmin(lo, c->st.median);
+		hi = fmax(hi, c->st.median);
+		least = fmin(least, c->st.p1);
+	}
+	/* Bars stand on the frame: a decade below the least value shown. */
+	*bottom = pow(10, floor(log10(least)) - 1);
+	return hi > lo * LOG_SPAN;
+}
+
 int write_plot_data(const struct results *r, const char *dir, char *err,
 		    size_t len)
 {
 	const char *stubs[MAX_NAMES], *ops[MAX_NAMES];
 	int ns = results_names(r, 1, stubs), no = results_names(r, 0, ops), k;
+	int log;
+	double bottom = 0;
 	char b[3][NUM_LEN];
 	FILE *f, *cells;
 	size_t i;
@@ -178,12 +210,20 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 		snprintf(err, len, "%s: no measured cell to plot", r->dir);
 		return -1;
 	}
+	if (ns > PLOT_MAX_STUBS) {
+		snprintf(err, len, "%s: %d stubs; the bar chart tells at most %d apart",
+			 r->dir, ns, PLOT_MAX_STUBS);
+		return -1;
+	}
+	log = log_scale(r, &bottom);
 	f = out_file(dir, "labels", err, len);
 	if (!f)
 		return -1;
-	fprintf(f, "unit\t%s\naxis\t%s\nylabel\t%s per round trip\nops\t",
+	fprintf(f, "unit\t%s\naxis\t%s\nylabel\t%s per round trip%s\n",
 		results_unit(r), unit_axis_label(results_unit(r)),
-		unit_axis_label(results_unit(r)));
+		unit_axis_label(results_unit(r)), log ? " (log scale)" : "");
+	fprintf(f, "yscale\t%s\nybottom\t%s\nops\t", log ? "log" : "linear",
+		log ? num_exact(b[0], bottom) : "0");
 	for (k = 0; k < no; k++)
 		fprintf(f, "%s%s", k ? " " : "", ops[k]);
 	fprintf(f, "\nstubs\t");

@@ -93,6 +93,14 @@ static void print_hist(const struct stats *s, FILE *f)
 }
 
 /* One row of the statistics table. */
+/* Two decimals, as the table's mean and stddev columns show them. */
+static void fixed2(char buf[NUM_LEN], double v)
+{
+	snprintf(buf, NUM_LEN, "%.2f", v);
+	if (!strcmp(buf, "-0.00"))
+		strcpy(buf, "0.00");
+}
+
 static int stats_row(struct texttable *t, const struct cell *c)
 {
 	const struct stats *s = &c->st;
@@ -104,8 +112,8 @@ static int stats_row(struct texttable *t, const struct cell *c)
 		num_short(b[11], s->mad) };
 
 	snprintf(b[2], NUM_LEN, "%zu", s->n);
-	snprintf(b[6], NUM_LEN, "%.2f", s->mean);
-	snprintf(b[10], NUM_LEN, "%.2f", s->stddev);
+	fixed2(b[6], s->mean);
+	fixed2(b[10], s->stddev);
 	return tt_row(t, row);
 }
 
@@ -164,10 +172,10 @@ int diff_cells(const struct cell *a, const struct cell *b, struct diff *d)
 static const char *verdict(const struct diff *d)
 {
 	if (isnan(d->lo))
-		return "no samples, no interval";
+		return "no interval: no samples";
 	if (d->lo <= 0 && d->hi >= 0)
 		return "no difference";
-	return d->delta > 0 ? "slower" : "faster";
+	return d->lo > 0 ? "slower" : "faster";
 }
 
 static const char *interval(char buf[2 * NUM_LEN + 8], const struct diff *d)
@@ -179,6 +187,22 @@ static const char *interval(char buf[2 * NUM_LEN + 8], const struct diff *d)
 	snprintf(buf, 2 * NUM_LEN + 8, "[%s, %s]", num_signed(lo, d->lo),
 		 num_signed(hi, d->hi));
 	return buf;
+}
+
+/* One CSV field: quoted (RFC 4180) when it holds a comma, quote or newline. */
+static void csv_field(const char *s, FILE *f)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
 }
 
 /*
@@ -193,8 +217,10 @@ static int diff_row(const struct diff *d, const char *const *names, int nn,
 	int k;
 
 	if (csv) {
-		for (k = 0; k < nn; k++)
-			fprintf(csv, "%s,", names[k]);
+		for (k = 0; k < nn; k++) {
+			csv_field(names[k], csv);
+			fputc(',', csv);
+		}
 		fprintf(csv, "%s,%s,%s,%s,%s,%s\n",
 			num_exact(b[0], d->a->st.median),
 			num_exact(b[1], d->b->st.median),
@@ -324,9 +350,12 @@ int results_names(const struct results *r, int stubs,
 		if (k < n)
 			continue;
 		seen[n] = name;
-		rank[n++] = stubs ? 0 : meta_list_index(&r->meta, "ops", name);
+		rank[n++] = stubs ? 0 : r->cells[i].op_rank;
 	}
-	/* Ops: listed ones in the module's order, the rest as they came. */
+	/*
+	 * Ops in results_sort()'s order: listed ones in the module's order,
+	 * the rest in order of first appearance in the files.
+	 */
 	for (i = 0, k = 0; (int)i < n; i++)
 		out[i] = seen[i];
 	for (i = 1; (int)i < n; i++) {
@@ -475,26 +504,44 @@ static int letter_compare(const struct results *r, const char *ref,
 	if (shown) {
 		fprintf(f, "\n%s vs %s (median delta, bootstrap 95%% interval):\n\n",
 			stub, ref);
-		tt_print(&t, 0, 0, COLS, f);
+		tt_print(&t, 0, 1, COLS, f);
 	}
 	tt_free(&t);
+	return 0;
+}
+
+static int has_stub(const char *const *stubs, int ns, const char *name)
+{
+	while (ns--)
+		if (!strcmp(stubs[ns], name))
+			return 1;
 	return 0;
 }
 
 /*
  * The pair the letter compares when the user names none: with exactly two
  * tree stubs (make TREES="base=... patched=...") the second against the
- * first, else new against old.
+ * first, else new against old; where a run lacks those, its first two
+ * stubs (the second against the first).
  */
 static void default_pair(const struct results *r, char ref[NAME_MAX_LEN],
 			 char stub[NAME_MAX_LEN])
 {
 	char names[3][NAME_MAX_LEN], list[256];
 	const char *trees = meta_get(&r->meta, "trees");
+	const char *stubs[MAX_NAMES];
+	int ns = results_names(r, 1, stubs);
+	int k;
 	size_t i;
 
-	strcpy(ref, "old");
+	strcpy(ref, ns && !has_stub(stubs, ns, "old") ? stubs[0] : "old");
 	strcpy(stub, "new");
+	if (!has_stub(stubs, ns, "new") || !strcmp(ref, "new"))
+		for (k = 0; k < ns; k++)
+			if (strcmp(stubs[k], ref)) {
+				strcpy(stub, stubs[k]);
+				break;
+			}
 	if (!trees || strlen(trees) >= sizeof(list))
 		return;
 	/* "trees" is space-separated; split_list() takes commas. */
@@ -525,8 +572,17 @@ static int cover_one(const struct results *r, const char *ref,
 		     const char *stub, FILE *f)
 {
 	char dref[NAME_MAX_LEN], dstub[NAME_MAX_LEN];
+	const char *stubs[MAX_NAMES];
+	int ns = results_names(r, 1, stubs), k;
 
 	default_pair(r, dref, dstub);
+	/* --ref alone: against the default stub, or the first other one. */
+	if (ref && !stub && !strcmp(ref, dstub))
+		for (k = 0; k < ns; k++)
+			if (strcmp(stubs[k], ref)) {
+				stub = stubs[k];
+				break;
+			}
 	setup_line(r, f);
 	fprintf(f, "\nMedian cost of one HVC round trip, by stub ABI and op:\n\n");
 	if (medians_table(r, f))
@@ -567,7 +623,7 @@ static int cover_two(const struct results *a, const struct results *b,
 		if (diff_cells(ca, cb, &d) || diff_row(&d, names, 2, &t, NULL))
 			return tt_free(&t), -1;
 	}
-	tt_print(&t, 0, 0, COLS, f);
+	tt_print(&t, 0, 2, COLS, f);
 	tt_free(&t);
 	return 0;
 }

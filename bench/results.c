@@ -435,7 +435,11 @@ static int parse_double(const char *s, double *out)
 		return -1;
 	errno = 0;
 	*out = strtod(s, &end);
-	return errno || *end || !isfinite(*out) ? -1 : 0;
+	if (errno || *end || !isfinite(*out))
+		return -1;
+	/* A round trip's statistics: below 10^15, and 0 or above 10^-9 in
+	 * size, so every value prints whole or round-trips in NUM_LEN. */
+	return fabs(*out) >= 1e15 || (*out != 0 && fabs(*out) < 1e-9) ? -1 : 0;
 }
 
 enum { S_STUB, S_OP, S_STATUS, S_UNIT, S_N, S_OVERHEAD, S_STAT };
@@ -669,8 +673,10 @@ void results_sort(struct results *r)
 		rk[i].idx = i;
 	}
 	qsort(rk, r->ncells, sizeof(*rk), ranked_order);
-	for (i = 0; i < r->ncells; i++)
+	for (i = 0; i < r->ncells; i++) {
 		sorted[i] = r->cells[rk[i].idx];
+		sorted[i].op_rank = rk[i].op;
+	}
 	memcpy(r->cells, sorted, r->ncells * sizeof(*sorted));
 	for (i = 0; i < r->ncells; i++)
 		r->cells[i].seq = (unsigned int)i;
@@ -697,6 +703,11 @@ int read_results_dir(struct results *r, const char *dir, char *err, size_t len)
 	FILE *f;
 	int ret, k, found = 0;
 
+	if (strlen(dir) >= sizeof(r->dir)) {
+		snprintf(err, len, "%.64s...: path longer than %zu characters",
+			 dir, sizeof(r->dir) - 1);
+		return -1;
+	}
 	snprintf(r->dir, sizeof(r->dir), "%s", dir);
 	f = open_in(dir, "meta.json", err, len);
 	if (!f)

@@ -1,12 +1,14 @@
 # scripts/plot-bars.gp: grouped bar chart, one group per op, one bar per stub.
 #
-#   gnuplot -c plot-bars.gp OUTPREFIX BARS OPS STUBS YLABEL
+#   gnuplot -c plot-bars.gp OUTPREFIX BARS OPS STUBS YLABEL YSCALE YBOTTOM
 #
 # BARS is `hvcbench plot-data`'s bars.tsv, one cell a line:
 #   opidx stubidx op stub n median p1 p99
 # with 1-based indices into OPS and STUBS (space-separated names in drawing
-# order). Nothing here decides order, labels or values. Writes
-# OUTPREFIX.png and OUTPREFIX.svg.
+# order). YSCALE is linear or log (medians too far apart for a linear
+# axis to show the small ones), YBOTTOM the log axis' bottom. Nothing here
+# decides order, labels, scale or values. Writes OUTPREFIX.png and
+# OUTPREFIX.svg.
 
 out = ARG1; cells = ARG2; ops = ARG3; stubs = ARG4
 no = words(ops); ns = words(stubs)
@@ -17,15 +19,22 @@ set datafile separator "\t"
 bw = 0.8 / ns
 x(o, s) = o - 1 + (s - (ns + 1) / 2.0) * bw
 
-# Okabe-Ito colours: distinguishable with colour blindness.
-array col[8] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-do for [i = 1:8] { set linetype i lc rgb col[i] lw 1 }
-set linetype cycle 8
+# Okabe-Ito's colours, then Paul Tol's muted ones: distinguishable with
+# colour blindness; 16 tell apart the 7 built-in stubs and 8 trees
+# (plot-data refuses more).
+array col[16] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000", \
+		 "#332288", "#88CCEE", "#117733", "#DDCC77", "#CC6677", "#882255", "#44AA99", "#999933"]
+do for [i = 1:16] { set linetype i lc rgb col[i] lw 1 }
 
 set title "HVC round trip per ABI (median, whiskers p1..p99)"
 set ylabel ARG5
 set xrange [-0.5 : no - 0.5]
-set yrange [* < 0 : *]          # always show 0: bar heights must compare
+if (ARG6 eq "log") {
+	set logscale y 10
+	set yrange [real(ARG7) : *]     # boxes stand on the frame
+} else {
+	set yrange [* < 0 : *]          # always show 0: bar heights must compare
+}
 set offsets 0, 0, graph 0.05, 0
 set xtics () scale 0
 do for [o = 1:no] { set xtics add (word(ops, o) o - 1) }

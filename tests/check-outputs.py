@@ -103,6 +103,15 @@ def check_compare(name, d, cells):
     bad, rows = [], 0
     for row in csv.DictReader(open(path)):
         rows += 1
+        if None in row or None in row.values():
+            bad.append("fields do not match the header: %s" % row)
+            continue
+        lo, hi, v = row["ci_lo"], row["ci_hi"], row["verdict"]
+        want = ("no interval: no samples" if lo == "" and hi == "" else
+                "no difference" if float(lo) <= 0 <= float(hi) else
+                "slower" if float(row["delta"]) > 0 else "faster")
+        if v != want:
+            bad.append("verdict %r for [%s, %s], want %r" % (v, lo, hi, want))
         a, b = cells[(row["a"], row["op"])], cells[(row["b"], row["op"])]
         if not (near(float(row["median_a"]), a["median"]) and
                 near(float(row["median_b"]), b["median"]) and
@@ -117,20 +126,31 @@ def check_bars_svg(name, d, cells):
         return report(name + "_bars_svg_read", False, err)
     seen, bad = {}, []
     for line in lines:
-        op, stub, value, p1, p99, _x, step = line.split()
+        op, stub, value, p1, p99, _x, step, height = line.split()
+        kind, step = step.split(":")
         key = (stub, op)
         seen[key] = seen.get(key, 0) + 1
         want = cells.get(key)
-        tol = 0.03 * float(step)        # SVG coordinates carry 0.01 px
         if not want:
             bad.append("a bar for %s/%s, which has no samples" % key)
             continue
-        if abs(float(value) - want["median"]) > tol:
+
+        def off(shown, v):
+            """How far shown is from v, in pixels (SVG carries 0.01 px)."""
+            if kind == "log":
+                if shown <= 0 or v <= 0:
+                    return math.inf
+                return abs(math.log10(shown) - math.log10(v)) / float(step)
+            return abs(shown - v) / float(step)
+        if off(float(value), want["median"]) > 0.03:
             bad.append("%s/%s drawn at %s, median %r" % (stub, op, value, want["median"]))
-        if want["p99"] > want["p1"] + tol:
-            if p1 == "-" or abs(float(p1) - want["p1"]) > tol or abs(float(p99) - want["p99"]) > tol:
+        # A bar a reader cannot see is not drawn: at least 2 px unless 0.
+        if want["median"] != 0 and float(height) < 2:
+            bad.append("%s/%s bar %s px tall: cannot be seen" % (stub, op, height))
+        if off(want["p99"], want["p1"]) > 0.03:
+            if p1 == "-" or off(float(p1), want["p1"]) > 0.03 or off(float(p99), want["p99"]) > 0.03:
                 bad.append("%s/%s whisker %s..%s, want %r..%r" % (stub, op, p1, p99, want["p1"], want["p99"]))
-        elif p1 != "-" and abs(float(p99) - float(p1)) > tol:
+        elif p1 != "-" and off(float(p99), float(p1)) > 0.03:
             bad.append("%s/%s whisker %s..%s for no spread" % (stub, op, p1, p99))
     for key in cells:
         if seen.get(key) != 1:
@@ -156,9 +176,15 @@ def check_bars_txt(name, path, cells, what="bars_txt"):
             continue
         if value != short(want["median"]):
             bad.append("%s/%s says %s, median %s" % (stub, op, value, short(want["median"])))
-        length = max(0, round(width * want["median"] / peak[op])) if peak[op] > 0 else 0
-        if abs(int(hashes) - length) > 0:
-            bad.append("%s/%s bar %s long, want %d of %d" % (stub, op, hashes, length, width))
+        # Half-way rounds away from 0 (lround); at a tie, where the two
+        # medians' last bits may differ, either neighbour is right.
+        x = width * want["median"] / peak[op] if peak[op] > 0 else 0
+        ok = {max(0, math.floor(x + 0.5))}
+        if abs(x - math.floor(x) - 0.5) < 1e-9:
+            ok |= {math.floor(x), math.ceil(x)}
+        if int(hashes) not in ok:
+            bad.append("%s/%s bar %s long, want %s of %d" % (stub, op, hashes,
+                                                            "/".join(map(str, sorted(ok))), width))
     missing = set(cells) - seen
     if missing:
         bad.append("missing: " + " ".join("%s/%s" % k for k in sorted(missing)))

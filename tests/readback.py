@@ -2,7 +2,9 @@
 """Read hvcbench's pictures and text charts back, as a person would.
 
     tests/readback.py bars-svg FILE     one line per drawn bar:
-        op stub value p1 p99 xpx         (p1, p99 "-" without a whisker)
+        op stub value p1 p99 xpx SCALE:STEP HEIGHTPX
+        (p1, p99 "-" without a whisker; SCALE lin or log, STEP the y axis'
+        units or decades per pixel; HEIGHTPX the bar's drawn height)
     tests/readback.py cell-svg FILE     key=value lines: bins (each
         "lo..hi:count"), median_x, xmin, xmax, key_clear, clipped, cdf_max, note
     tests/readback.py bars-txt FILE     one line per bar: op stub value
@@ -13,6 +15,7 @@ and texts, scaled by the axes' own tick labels; the legend is matched to
 bars by colour, ops to bars by the x tick label under them. Nothing here
 knows how the picture was made.
 """
+import math
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -92,14 +95,26 @@ class Svg:
         return out
 
 
-def scale(ticks, axis):
-    """value(px) for an axis, fitted through its numeric tick labels."""
-    pts = [(px, float(lbl)) for a, px, lbl in ticks if a == axis and re.fullmatch(NUM, lbl)]
+def scale(ticks, axis, kind=False):
+    """value(px) for an axis, fitted through its numeric tick labels, and
+    the axis' step per pixel: units for a linear axis, decades for a
+    logarithmic one (labels at equal distances whose ratios, not
+    differences, are equal).  With kind, also "lin" or "log"."""
+    pts = sorted((px, float(lbl)) for a, px, lbl in ticks if a == axis and re.fullmatch(NUM, lbl))
     if len(pts) < 2:
         sys.exit("readback: fewer than two numeric %s tick labels" % axis)
-    (p0, v0), (p1, v1) = pts[0], pts[-1]
+    vals = [v for _, v in pts]
+    diffs = [b - a for a, b in zip(vals, vals[1:])]
+    log = (len(pts) > 2 and min(vals) > 0 and
+           max(diffs) - min(diffs) > 1e-9 * max(abs(d) for d in diffs) and
+           all(abs(math.log10(b / a) - math.log10(vals[1] / vals[0])) < 1e-9
+               for a, b in zip(vals, vals[1:])))
+    if log:
+        vals = [math.log10(v) for v in vals]
+    (p0, v0), (p1, v1) = (pts[0][0], vals[0]), (pts[-1][0], vals[-1])
     k = (v1 - v0) / (p1 - p0)
-    return (lambda px: v0 + (px - p0) * k), abs(k)
+    f = (lambda px: 10 ** (v0 + (px - p0) * k)) if log else (lambda px: v0 + (px - p0) * k)
+    return (f, abs(k), "log" if log else "lin") if kind else (f, abs(k))
 
 
 def inside(pts, box, slack=0.6):
@@ -111,7 +126,7 @@ def bars_svg(path):
     svg = Svg(path)
     box = svg.border()
     ticks = svg.ticks()
-    yval, ystep = scale(ticks, "y")
+    yval, ystep, ykind = scale(ticks, "y", kind=True)
     xlabels = sorted((px, lbl) for a, px, lbl in ticks if a == "x")
     half = (xlabels[1][0] - xlabels[0][0]) / 2 if len(xlabels) > 1 else (box[2] - box[0]) / 2
     # The legend: texts and colour samples outside the plot area, paired by row.
@@ -143,10 +158,12 @@ def bars_svg(path):
         if len(near) != 1:
             sys.exit("readback: the bar at x=%.1f stands over %d op labels" % (xc, len(near)))
         lo, hi = yval(max(ys)), yval(min(ys))
-        value = hi if abs(lo) <= abs(hi) else lo       # a bar grows from 0
+        # A bar grows from 0, or on a log axis from the frame's bottom.
+        value = hi if ykind == "log" or abs(lo) <= abs(hi) else lo
         w = [(p1, p99) for x, p1, p99 in whiskers if abs(x - xc) < 0.05]
         p1, p99 = ("%.12g" % w[0][0], "%.12g" % w[0][1]) if w else ("-", "-")
-        print("%s %s %.12g %s %s %.2f %.12g" % (near[0], legend[fill], value, p1, p99, xc, ystep))
+        print("%s %s %.12g %s %s %.2f %s:%.12g %.2f" % (near[0], legend[fill], value, p1, p99, xc,
+                                                     ykind, ystep, max(ys) - min(ys)))
 
 
 def cell_svg(path):

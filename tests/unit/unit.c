@@ -283,6 +283,14 @@ static void test_numbers(void)
 	CHECK("num_short_large", !strcmp(num_short(b, 2575049), "2575049"));
 	CHECK("num_signed", !strcmp(num_signed(b, 3), "+3") &&
 	      !strcmp(num_signed(b, -0.5), "-0.5") && !strcmp(num_signed(b, 0), "+0"));
+	CHECK("num_no_negative_zero", !strcmp(num_exact(b, -0.0), "0") &&
+	      !strcmp(num_short(b, -0.0), "0") && !strcmp(num_signed(b, -0.0), "+0") &&
+	      !strcmp(num_short(b, -0.001), "0"));
+	/* The largest and smallest values the readers accept print whole or
+	 * read back the same. */
+	CHECK("num_limits_roundtrip", strtod(num_exact(b, 999999999999999.9), NULL) ==
+	      999999999999999.9 && strtod(num_exact(b, 1.234567890123e-9), NULL) ==
+	      1.234567890123e-9 && !strchr(b, 'e'));
 }
 
 /* summary.csv by header name; cells in order of first appearance. */
@@ -323,6 +331,24 @@ static void test_summary_read(void)
 	results_init(&r);
 	CHECK("summary_mixed_units", read_summary_csv(&r, f, err, sizeof(err)) &&
 	      strstr(err, "mixed units"));
+	fclose(f);
+	results_free(&r);
+
+	/* Values no round trip has: refused, not printed wrong. */
+	f = tmpfile();
+	fputs("stub,op,status,unit,n,min,p1,median,mean,p90,p99,max,stddev,mad\n"
+	      "a,x,ok,cycles,3,1,1,1e46,1,1,1,1,0,0\n", f);
+	rewind(f);
+	results_init(&r);
+	CHECK("summary_refuses_huge", read_summary_csv(&r, f, err, sizeof(err)));
+	fclose(f);
+	results_free(&r);
+	f = tmpfile();
+	fputs("stub,op,status,unit,n,min,p1,median,mean,p90,p99,max,stddev,mad\n"
+	      "a,x,ok,cycles,3,1,1,1,1,1,1,1,1e-30,0\n", f);
+	rewind(f);
+	results_init(&r);
+	CHECK("summary_refuses_tiny", read_summary_csv(&r, f, err, sizeof(err)));
 	fclose(f);
 	results_free(&r);
 }
