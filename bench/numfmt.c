@@ -12,24 +12,24 @@ static int whole(double v)
 	return isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0;
 }
 
-static const char *not_finite(char buf[NUM_LEN], double v)
+/* The forms both styles share: nan/inf, and integers whole (never "-0"). */
+static int plain(char buf[NUM_LEN], double v)
 {
-	snprintf(buf, NUM_LEN, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
-	return buf;
+	if (!isfinite(v))
+		snprintf(buf, NUM_LEN, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
+	else if (whole(v))
+		snprintf(buf, NUM_LEN, "%.0f", v == 0 ? 0 : v);
+	else
+		return 0;
+	return 1;
 }
 
 const char *num_exact(char buf[NUM_LEN], double v)
 {
 	int prec;
 
-	if (!isfinite(v))
-		return not_finite(buf, v);
-	if (v == 0)
-		v = 0;		/* no "-0" */
-	if (whole(v)) {
-		snprintf(buf, NUM_LEN, "%.0f", v);
+	if (plain(buf, v))
 		return buf;
-	}
 	/* Enough decimals to read back the same double; beyond 2^53 there
 	 * are none, and the integer part alone is exact. */
 	for (prec = 1; prec < 30; prec++) {
@@ -44,14 +44,8 @@ const char *num_short(char buf[NUM_LEN], double v)
 {
 	size_t n;
 
-	if (!isfinite(v))
-		return not_finite(buf, v);
-	if (v == 0)
-		v = 0;		/* no "-0" */
-	if (whole(v)) {
-		snprintf(buf, NUM_LEN, "%.0f", v);
+	if (plain(buf, v))
 		return buf;
-	}
 	snprintf(buf, NUM_LEN, "%.2f", v);
 	n = strlen(buf);
 	while (buf[n - 1] == '0')

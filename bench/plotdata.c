@@ -26,19 +26,6 @@
 /* Colours plot-bars.gp has: the 7 built-in stubs and 8 trees. */
 #define PLOT_MAX_STUBS 16
 
-static FILE *out_file(const char *dir, const char *name, char *err,
-		      size_t len)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	if (!f)
-		snprintf(err, len, "%s: %s", path, strerror(errno));
-	return f;
-}
-
 static int close_file(FILE *f, const char *name, char *err, size_t len)
 {
 	if (fclose(f)) {
@@ -124,7 +111,7 @@ static int cell_data(const struct cell *c, const char *dir, FILE *index,
 
 	snprintf(name, sizeof(name), "%s-%s", c->stub, c->op);
 	snprintf(file, sizeof(file), "cell-%s.dat", name);
-	f = out_file(dir, file, err, len);
+	f = fopen_in(dir, file, "w", err, len);
 	if (!f) {
 		free(x);
 		return -1;
@@ -216,7 +203,7 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 		return -1;
 	}
 	log = log_scale(r, &bottom);
-	f = out_file(dir, "labels", err, len);
+	f = fopen_in(dir, "labels", "w", err, len);
 	if (!f)
 		return -1;
 	fprintf(f, "unit\t%s\naxis\t%s\nylabel\t%s per round trip%s\n",
@@ -233,7 +220,7 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 	if (close_file(f, "labels", err, len))
 		return -1;
 
-	f = out_file(dir, "bars.tsv", err, len);
+	f = fopen_in(dir, "bars.tsv", "w", err, len);
 	if (!f)
 		return -1;
 	fprintf(f, "# opidx\tstubidx\top\tstub\tn\tmedian\tp1\tp99\n");
@@ -250,7 +237,7 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 	if (close_file(f, "bars.tsv", err, len))
 		return -1;
 
-	cells = out_file(dir, "cells.tsv", err, len);
+	cells = fopen_in(dir, "cells.tsv", "w", err, len);
 	if (!cells)
 		return -1;
 	for (i = 0; i < r->ncells; i++)
@@ -260,7 +247,7 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 	if (close_file(cells, "cells.tsv", err, len))
 		return -1;
 
-	f = out_file(dir, "bars.txt", err, len);
+	f = fopen_in(dir, "bars.txt", "w", err, len);
 	if (!f)
 		return -1;
 	fprintf(f, "HVC round trip per ABI: median, %s\n", unit_axis_label(results_unit(r)));

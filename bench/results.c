@@ -684,13 +684,14 @@ void results_sort(struct results *r)
 	free(sorted);
 }
 
-static FILE *open_in(const char *dir, const char *name, char *err, size_t len)
+FILE *fopen_in(const char *dir, const char *name, const char *mode, char *err,
+	       size_t len)
 {
 	char path[4096];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "r");
+	f = fopen(path, mode);
 	if (!f)
 		snprintf(err, len, "%s: %s", path, strerror(errno));
 	return f;
@@ -709,7 +710,7 @@ int read_results_dir(struct results *r, const char *dir, char *err, size_t len)
 		return -1;
 	}
 	snprintf(r->dir, sizeof(r->dir), "%s", dir);
-	f = open_in(dir, "meta.json", err, len);
+	f = fopen_in(dir, "meta.json", "r", err, len);
 	if (!f)
 		return -1;
 	ret = read_meta_json(&r->meta, f, err, len);

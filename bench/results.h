@@ -82,6 +82,9 @@ int read_results_dir(struct results *r, const char *dir, char *err,
 		     size_t len);
 
 /* A comma list split into names; 0, or -1 if empty or too long. */
+/* DIR/NAME opened with MODE; else NULL and the reason, with the path, in err. */
+FILE *fopen_in(const char *dir, const char *name, const char *mode, char *err,
+	       size_t len);
 int split_list(const char *list, char names[][NAME_MAX_LEN], int max);
 
 #endif
