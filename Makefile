@@ -9,6 +9,13 @@
 #   make fuzz       the spec parser and result readers under libFuzzer
 #   make bench-self phase timings of `make run`
 #
+#   make [run] LAB_KERNEL=6.12
+#                   the lab kernel to build for and boot: 6.1 (Debian 12's,
+#                   the default), 6.12 (bookworm-backports), 6.1-thumb2 (a
+#                   CONFIG_THUMB2_KERNEL build of Debian's 6.1 source); the
+#                   module of a kernel other than 6.1 is built in
+#                   build/kernel-NAME/kmod/
+#
 #   make [run] TREES="base=../linux-base patched=../linux"
 #                   also measure each tree's arch/arm/kernel/hyp-stub.S as a
 #                   stub NAME (NAME=PATH:zimage: the decompressor's copy)
@@ -17,7 +24,18 @@
 # fetched into .cache/. On a board: make KDIR=/lib/modules/$(uname -r)/build
 
 CACHE       := $(or $(HVCB_CACHE),$(CURDIR)/.cache)
+LAB_KERNEL  ?= 6.1
+$(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of 6.1 6.12 6.1-thumb2))
+$(if $(filter $(LAB_KERNEL),6.1 6.12 6.1-thumb2),,$(error LAB_KERNEL '$(LAB_KERNEL)' is not one of 6.1 6.12 6.1-thumb2))
+BUILD       := $(CURDIR)/build
+ifeq ($(LAB_KERNEL),6.1)
 DEFAULT_KDIR := $(CACHE)/kernel/build
+MOD_DIR     := $(CURDIR)/kmod
+else
+# Another kernel's module: built from a copy of kmod/ and stub/.
+DEFAULT_KDIR := $(CACHE)/kernel-$(LAB_KERNEL)/build
+MOD_DIR     := $(BUILD)/kernel-$(LAB_KERNEL)/kmod
+endif
 KDIR        ?= $(DEFAULT_KDIR)
 ifeq ($(KDIR),$(DEFAULT_KDIR))
 CROSS_COMPILE ?= arm-linux-gnueabihf-
@@ -27,7 +45,8 @@ HOSTCC      ?= cc
 TARGET_CC   := $(CROSS_COMPILE)gcc
 CFLAGS_USER := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
 	       -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
-BUILD       := $(CURDIR)/build
+# Where tree-stub writes (kmod/Kbuild links ../build/trees/ when it is there).
+TREE_DIR    := $(abspath $(MOD_DIR)/../build/trees)
 
 # Tree stubs: scripts/tree-stub checks TREES and writes build/trees/ (an
 # empty table without TREES) before anything is built; the module links
@@ -41,7 +60,7 @@ endif
 endif
 # TREES reaches tree-stub as one single-quoted word: no shell reads it.
 TREE_OUT    := $(shell scripts/tree-stub --kdir '$(KDIR)' --cross '$(CROSS_COMPILE)' \
-		 --out '$(BUILD)/trees' --trees '$(subst ','\'',$(TREES))' 3>&2 2>&1 1>&3; \
+		 --out '$(TREE_DIR)' --trees '$(subst ','\'',$(TREES))' 3>&2 2>&1 1>&3; \
 		 echo "tree-stub-exit=$$?")
 TREE_ERR    := $(filter-out tree-stub-exit=%,$(TREE_OUT))
 $(if $(TREE_ERR),$(error $(TREE_ERR)))
@@ -50,8 +69,9 @@ endif
 
 CLI_SRC     := $(wildcard bench/*.c)
 CLI_HDR     := $(wildcard bench/*.h) kmod/spec.h
-MOD_SRC     := $(wildcard kmod/*.c kmod/*.h kmod/*.S kmod/Kbuild stub/*.S stub/*.h \
-		 $(BUILD)/trees/trees.[Sh])
+MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h kmod/*.S)) kmod/Kbuild
+STUB_FILES  := $(wildcard stub/*.S stub/*.h)
+MOD_SRC     := $(MOD_FILES) $(STUB_FILES) $(wildcard $(TREE_DIR)/trees.[Sh])
 
 .PHONY: all deps module cli host run test test-host test-qemu plot lint \
 	fuzz bench-self clean
@@ -63,12 +83,17 @@ deps:
 
 # Set-up runs by itself when the default kernel tree is missing.
 $(DEFAULT_KDIR)/Makefile:
-	@scripts/setup-deps
+	@scripts/setup-deps --kernel $(LAB_KERNEL)
 
-module: kmod/hvcbench.ko
+module: $(MOD_DIR)/hvcbench.ko
 
-kmod/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
-	$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) \
+$(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
+ifneq ($(MOD_DIR),$(CURDIR)/kmod)
+	@mkdir -p $(MOD_DIR) $(MOD_DIR)/../stub
+	@cp -p $(MOD_FILES) $(MOD_DIR)/
+	@cp -p $(STUB_FILES) $(MOD_DIR)/../stub/
+endif
+	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=$(ARCH) \
 		CROSS_COMPILE=$(CROSS_COMPILE) modules
 
 # The CLI: static, for the board and the lab's initramfs.
@@ -85,7 +110,7 @@ $(BUILD)/host/hvcbench: $(CLI_SRC) $(CLI_HDR)
 	$(HOSTCC) $(CFLAGS_USER) -o $@ $(CLI_SRC) -lm
 
 run: all
-	@scripts/lab-run
+	@LAB_KERNEL=$(LAB_KERNEL) scripts/lab-run
 
 test: all
 	@tests/run
