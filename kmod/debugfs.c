@@ -310,6 +310,11 @@ static const char *cpu_name(u32 midr)
 	case 0xc0d: return "Cortex-A12";
 	case 0xc0e: return "Cortex-A17";
 	case 0xc0f: return "Cortex-A15";
+	case 0xd01: return "Cortex-A32";
+	case 0xd03: return "Cortex-A53";
+	case 0xd04: return "Cortex-A35";
+	case 0xd07: return "Cortex-A57";	/* also QEMU's "max" */
+	case 0xd08: return "Cortex-A72";
 	default: return "unknown";
 	}
 }
