@@ -68,6 +68,8 @@ static int write_spec(int fd, const char *path, const char *spec, char *err,
 	if (n < 0 && e == EINVAL)
 		snprintf(err, len, "the module refused \"%.*s\" (EINVAL): is the CPU online, the total sample count within its limit?",
 			 (int)strcspn(spec, "\n"), spec);
+	else if (n < 0 && e == ESTALE)
+		snprintf(err, len, "the kernel's hyp stub changed ABI since the module was loaded (ESTALE): reload hvcbench.ko");
 	else
 		snprintf(err, len, "%s: %s", path, n < 0 ? strerror(e) : "short write");
 	return -1;

@@ -99,6 +99,7 @@ int hvcb_page_alloc(struct hvcb_page *hp);
 void hvcb_page_free(struct hvcb_page *hp);
 int hvcb_doubt_resolve(void);
 int hvcb_page_load(struct hvcb_page *hp, const struct hvcb_stub *stub);
+int hvcb_resident_check(void);
 int hvcb_install(struct hvcb_page *hp, const u8 *vectors);
 int hvcb_remove(struct hvcb_page *hp);
 u32 hvcb_pa(const struct hvcb_page *hp, const u8 *sym);

@@ -266,6 +266,25 @@ static void door(struct hvcb_page *hp, u32 via_restart, u32 hvbar, u32 sp,
 	hvcb_hvc(regs);
 }
 
+/*
+ * The resident stub must still speak the ABI found at load time: the way
+ * in and the recipes of `resident` were chosen by it. r0 = -1 is harmless
+ * to both kinds. IRQs off.
+ */
+int hvcb_resident_check(void)
+{
+	u32 regs[4] = { -1 };
+	bool old_now;
+
+	hvcb_hvc(regs);
+	old_now = regs[0] != 0x0badca11;
+	if (old_now != resident_old) {
+		pr_warn("hvcbench: the kernel's stub changed ABI since load; reload hvcbench\n");
+		return -ESTALE;
+	}
+	return 0;
+}
+
 /* Install a table of the loaded page. IRQs must be off until removal. */
 int hvcb_install(struct hvcb_page *hp, const u8 *vectors)
 {
@@ -275,6 +294,8 @@ int hvcb_install(struct hvcb_page *hp, const u8 *vectors)
 	lockdep_assert_irqs_disabled();
 	if (hp->installed || hp->leaked)
 		return -EBUSY;
+	if (hvcb_resident_check())
+		return -ESTALE;
 	hp->vectors = vectors;
 	table = hvcb_pa(hp, vectors);
 

@@ -99,8 +99,8 @@ static int measure_chunk(struct hvcb_page *hp, struct hvcb_cell *c,
 	local_irq_save(flags);
 	t0 = ktime_get_ns();
 	hvcb_pmu_claim(&pmu, count_hyp);
-	if (stub->start)
-		ret = hvcb_install(hp, r->vectors ?: stub->vectors);
+	ret = stub->start ? hvcb_install(hp, r->vectors ?: stub->vectors) :
+			    hvcb_resident_check();
 	if (!ret) {
 		hvcb_recipe_regs(hp, r, regs);
 		for (i = 0; i < HVCB_WARMUP; i++)
@@ -404,8 +404,8 @@ int hvcb_loop(const struct hvcb_spec *spec)
 		count = min_t(u32, HVCB_CHUNK, spec->n - done);
 		count = round_up(count, 8);
 		local_irq_save(flags);
-		if (stub->start)
-			ret = hvcb_install(&hp, r->vectors ?: stub->vectors);
+		ret = stub->start ? hvcb_install(&hp, r->vectors ?: stub->vectors) :
+				    hvcb_resident_check();
 		if (!ret) {
 			hvcb_recipe_regs(&hp, r, regs);
 			if (spec->baseline)
