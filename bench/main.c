@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include "boards.h"
 #include "module.h"
 #include "plotdata.h"
 #include "report.h"
@@ -393,21 +394,51 @@ static void need_stub(const struct results *r, const char *flag,
 static const char *usage_compare =
 	"usage: hvcbench compare DIR [--ref STUB] [--format table|csv]\n"
 	"       hvcbench compare DIR_A DIR_B [--format table|csv] [--force-units]\n"
+	"       hvcbench compare DIR DIR DIR... [--names A,B,..] [--format table|csv]\n"
+	"                        [--force-units]\n"
 	"Median differences with a bootstrap 95% interval (1000 resamples,\n"
 	"fixed seed): every stub against --ref (default old, else the first)\n"
 	"within one run, or the same cells of two runs (B - A; the CSV names\n"
-	"both runs on every row). Runs in different units are refused unless\n"
-	"--force-units.\n";
+	"both runs on every row). Three or more runs are boards: per op, the\n"
+	"medians with a column per board (named by --names, else meta.json's\n"
+	"board, else the directory's name). Runs in different units are\n"
+	"refused unless --force-units.\n";
+
+/* Three or more directories: a column per board. */
+static int boards_report(char *const *dirs, int nd, const char *names,
+			 int force, int letter, const char *stub, int csv)
+{
+	struct boards b;
+	char err[512] = "";
+	int ret;
+
+	if (boards_load(&b, dirs, nd, names, force, err, sizeof(err))) {
+		if (strstr(err, "not comparable") || strstr(err, "--names"))
+			die_usage("%s", err);
+		die(err);
+	}
+	if (stub && !boards_measured(&b, stub, 0))
+		die_usage("--stub %s: no board measured that stub", stub);
+	ret = letter ? print_boards_letter(&b, stub, stdout) :
+		       print_boards_compare(&b, csv, stdout);
+	boards_free(&b);
+	if (ret)
+		die("out of memory");
+	return 0;
+}
 
 static int cmd_compare(int argc, char **argv)
 {
-	const char *dirs[2] = { NULL, NULL }, *ref = NULL, *fmt = "table";
+	char *dirs[MAX_BOARDS];
+	const char *ref = NULL, *fmt = "table", *names = NULL;
 	struct results a, b;
 	int nd = 0, i, ret, force = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--ref"))
 			ref = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--names"))
+			names = value(argc, argv, &i);
 		else if (!strcmp(argv[i], "--format"))
 			fmt = value(argc, argv, &i);
 		else if (!strcmp(argv[i], "--force-units"))
@@ -416,19 +447,23 @@ static int cmd_compare(int argc, char **argv)
 			return fputs(usage_compare, stdout), 0;
 		else if (argv[i][0] == '-')
 			die_usage("compare: unknown option '%s'", argv[i]);
-		else if (nd < 2)
+		else if (nd < MAX_BOARDS)
 			dirs[nd++] = argv[i];
 		else
-			die_usage("compare: too many directories (%s)", argv[i]);
+			die_usage("compare: more than %d directories (%s)", MAX_BOARDS, argv[i]);
 	}
 	if (!nd)
-		die_usage("%s", "compare: give one or two result directories");
+		die_usage("%s", "compare: give one or more result directories");
 	if (strcmp(fmt, "table") && strcmp(fmt, "csv"))
 		die_usage("unknown format '%s' (table or csv)", fmt);
-	if (nd == 2 && ref)
+	if (nd >= 2 && ref)
 		die_usage("%s", "compare: --ref is for one directory");
 	if (nd == 1 && force)
-		die_usage("%s", "compare: --force-units is for two directories");
+		die_usage("%s", "compare: --force-units is for two or more directories");
+	if (nd < 3 && names)
+		die_usage("%s", "compare: --names is for three or more directories");
+	if (nd >= 3)
+		return boards_report(dirs, nd, names, force, 0, NULL, !strcmp(fmt, "csv"));
 
 	load_dir(&a, dirs[0]);
 	if (nd == 2) {
@@ -516,22 +551,29 @@ static int cmd_info(int argc, char **argv)
 static const char *usage_cover =
 	"usage: hvcbench cover-letter DIR [--ref STUB] [--stub STUB]\n"
 	"       hvcbench cover-letter DIR_A DIR_B [--force-units]\n"
+	"       hvcbench cover-letter DIR DIR DIR... [--names A,B,..] [--stub STUB]\n"
+	"                             [--force-units]\n"
 	"Plain text, at most 72 columns, for a patch cover letter: the medians,\n"
 	"STUB against REF with a bootstrap 95% interval, and a text chart; or\n"
 	"the same cells of two runs (B - A). Default pair: new against old; with\n"
 	"exactly two tree stubs, the second against the first; lacking those,\n"
 	"the second stub against the first. --ref alone: against that default\n"
-	"stub, or the first other one.\n";
+	"stub, or the first other one. Three or more runs are boards: per op, a\n"
+	"column per board, and a chart of STUB on each board (default new, else\n"
+	"the first stub every board measured).\n";
 
 static int cmd_cover(int argc, char **argv)
 {
-	const char *dirs[2] = { NULL, NULL }, *ref = NULL, *stub = NULL;
+	char *dirs[MAX_BOARDS];
+	const char *ref = NULL, *stub = NULL, *names = NULL;
 	struct results a, b;
 	int nd = 0, i, ret, force = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--ref"))
 			ref = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--names"))
+			names = value(argc, argv, &i);
 		else if (!strcmp(argv[i], "--stub"))
 			stub = value(argc, argv, &i);
 		else if (!strcmp(argv[i], "--force-units"))
@@ -540,17 +582,23 @@ static int cmd_cover(int argc, char **argv)
 			return fputs(usage_cover, stdout), 0;
 		else if (argv[i][0] == '-')
 			die_usage("cover-letter: unknown option '%s'", argv[i]);
-		else if (nd < 2)
+		else if (nd < MAX_BOARDS)
 			dirs[nd++] = argv[i];
 		else
-			die_usage("cover-letter: too many directories (%s)", argv[i]);
+			die_usage("cover-letter: more than %d directories (%s)", MAX_BOARDS, argv[i]);
 	}
 	if (!nd)
-		die_usage("%s", "cover-letter: give one or two result directories");
+		die_usage("%s", "cover-letter: give one or more result directories");
 	if (nd == 2 && (ref || stub))
-		die_usage("%s", "cover-letter: --ref and --stub are for one directory");
+		die_usage("%s", "cover-letter: --ref and --stub are for one directory, or --stub for three or more");
+	if (nd >= 3 && ref)
+		die_usage("%s", "cover-letter: --ref is for one directory");
 	if (nd == 1 && force)
-		die_usage("%s", "cover-letter: --force-units is for two directories");
+		die_usage("%s", "cover-letter: --force-units is for two or more directories");
+	if (nd < 3 && names)
+		die_usage("%s", "cover-letter: --names is for three or more directories");
+	if (nd >= 3)
+		return boards_report(dirs, nd, names, force, 1, stub, 0);
 	if (ref && stub && !strcmp(ref, stub))
 		die_usage("cover-letter: --ref and --stub both name %s", ref);
 	load_dir(&a, dirs[0]);
@@ -568,6 +616,74 @@ static int cmd_cover(int argc, char **argv)
 		results_free(&b);
 	if (ret)
 		die("out of memory");
+	return 0;
+}
+
+static const char *usage_boards =
+	"usage: hvcbench boards OUTDIR DIR DIR... [--stub STUB] [--names A,B,..]\n"
+	"                       [--force-units]\n"
+	"One results directory in OUTDIR whose stubs are the boards: STUB's\n"
+	"cells of every DIR (default new, else the first stub every board\n"
+	"measured), samples and all, so that scripts/plot OUTDIR draws a group\n"
+	"per op and a bar per board. Boards are named by --names, else\n"
+	"meta.json's board, else the directory's name; units must agree.\n";
+
+static int cmd_boards(int argc, char **argv)
+{
+	char *dirs[MAX_BOARDS], err[512] = "";
+	const char *out = NULL, *stub = NULL, *names = NULL;
+	struct results m;
+	struct boards b;
+	int nd = 0, i, force = 0;
+	FILE *f;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--stub"))
+			stub = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--names"))
+			names = value(argc, argv, &i);
+		else if (!strcmp(argv[i], "--force-units"))
+			force = 1;
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return fputs(usage_boards, stdout), 0;
+		else if (argv[i][0] == '-')
+			die_usage("boards: unknown option '%s'", argv[i]);
+		else if (!out)
+			out = argv[i];
+		else if (nd < MAX_BOARDS)
+			dirs[nd++] = argv[i];
+		else
+			die_usage("boards: more than %d directories (%s)", MAX_BOARDS, argv[i]);
+	}
+	if (!out || nd < 2)
+		die_usage("%s", "boards: give an output directory and two or more result directories");
+	if (boards_load(&b, dirs, nd, names, force, err, sizeof(err))) {
+		if (strstr(err, "not comparable") || strstr(err, "--names"))
+			die_usage("%s", err);
+		die(err);
+	}
+	if (stub && !boards_measured(&b, stub, 0))
+		die_usage("--stub %s: no board measured that stub", stub);
+	stub = boards_chart_stub(&b, stub);
+	if (!stub)
+		die_usage("%s", "boards: no stub was measured on every board: give --stub");
+	if (boards_merge(&b, stub, &m, err, sizeof(err)))
+		die(err);
+	boards_free(&b);
+	if (mkdir_p(out)) {
+		snprintf(err, sizeof(err), "cannot create %s: %s", out, strerror(errno));
+		die(err);
+	}
+	f = create(out, "summary.csv");
+	write_summary_csv(&m, f);
+	close_or_die(f, "summary.csv");
+	f = create(out, "samples.csv");
+	write_samples_csv(&m, f);
+	close_or_die(f, "samples.csv");
+	f = create(out, "meta.json");
+	write_meta_json(&m.meta, f);
+	close_or_die(f, "meta.json");
+	results_free(&m);
 	return 0;
 }
 
@@ -597,6 +713,7 @@ static const char *usage =
 	"  loop          N untimed HVCs, for perf stat\n"
 	"  info          what the module reports\n"
 	"  cover-letter  text for a patch cover letter\n"
+	"  boards        one results directory of a stub on several boards\n"
 	"  plot-data     what scripts/plot draws, from a results directory\n";
 
 static int run_verb(int argc, char **argv);
@@ -625,6 +742,8 @@ static int run_verb(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "compare"))
 		return cmd_compare(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "boards"))
+		return cmd_boards(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "loop"))
 		return cmd_loop(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "info"))

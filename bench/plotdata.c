@@ -5,6 +5,7 @@
  * these files to gnuplot and adds nothing.
  *
  *   labels     "key<TAB>value": unit, axis (the unit for people), ylabel,
+ *              title,
  *              ops and stubs (space lists, in drawing order)
  *   bars.tsv   one usable cell a line: opidx stubidx op stub n median p1
  *              p99 (indices 1-based, into the ops and stubs lists)
@@ -209,6 +210,12 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 	fprintf(f, "unit\t%s\naxis\t%s\nylabel\t%s per round trip%s\n",
 		results_unit(r), unit_axis_label(results_unit(r)),
 		unit_axis_label(results_unit(r)), log ? " (log scale)" : "");
+	/* A run merged from several boards (hvcbench boards) bars boards. */
+	if (meta_get(&r->meta, "boards") && meta_get(&r->meta, "stub"))
+		fprintf(f, "title\tHVC round trip of %s per board (median, whiskers p1..p99)\n",
+			meta_get(&r->meta, "stub"));
+	else
+		fprintf(f, "title\tHVC round trip per ABI (median, whiskers p1..p99)\n");
 	fprintf(f, "yscale\t%s\nybottom\t%s\nops\t", log ? "log" : "linear",
 		log ? num_exact(b[0], bottom) : "0");
 	for (k = 0; k < no; k++)

@@ -190,7 +190,7 @@ static const char *interval(char buf[2 * NUM_LEN + 8], const struct diff *d)
 }
 
 /* One CSV field: quoted (RFC 4180) when it holds a comma, quote or newline. */
-static void csv_field(const char *s, FILE *f)
+void csv_field(const char *s, FILE *f)
 {
 	if (!strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
@@ -323,7 +323,7 @@ int print_compare_dirs(const struct results *a, const struct results *b,
  * table of medians (stubs as rows), a comparison with delta and interval,
  * and a text bar chart.
  */
-static const struct cell *find(const struct results *r, const char *stub,
+const struct cell *usable_cell(const struct results *r, const char *stub,
 			       const char *op)
 {
 	const struct cell *c = results_cell((struct results *)r, stub, op, 0);
@@ -372,7 +372,7 @@ int results_names(const struct results *r, int stubs,
 	return n;
 }
 
-static void setup_line(const struct results *r, FILE *f)
+void setup_line(const struct results *r, FILE *f)
 {
 	fprintf(f, "%s, %s, %s samples/cell, unit %s\n",
 		meta_or(r, "cpu_name", "?"), meta_or(r, "kernel", "?"),
@@ -417,7 +417,7 @@ int print_text_chart(const struct results *r, FILE *f)
 
 	for (s = 0; s < ns; s++)
 		for (o = 0; o < no; o++)
-			if ((c = find(r, stubs[s], ops[o])) &&
+			if ((c = usable_cell(r, stubs[s], ops[o])) &&
 			    (int)strlen(num_short(v, c->st.median)) > valw)
 				valw = (int)strlen(v);
 	bar = COLS - (opw + 2 + stw + 2 + 1 + 1 + valw);
@@ -428,10 +428,10 @@ int print_text_chart(const struct results *r, FILE *f)
 	for (o = 0; o < no; o++) {
 		peak = 0;
 		for (s = 0; s < ns; s++)
-			if ((c = find(r, stubs[s], ops[o])) && c->st.median > peak)
+			if ((c = usable_cell(r, stubs[s], ops[o])) && c->st.median > peak)
 				peak = c->st.median;
 		for (s = 0, first = 1; s < ns; s++) {
-			c = find(r, stubs[s], ops[o]);
+			c = usable_cell(r, stubs[s], ops[o]);
 			if (!c)
 				continue;
 			w = peak > 0 ? (int)lround(bar * c->st.median / peak) : 0;
@@ -467,7 +467,7 @@ static int medians_table(const struct results *r, FILE *f)
 	for (s = 0; s < ns; s++) {
 		row[0] = stubs[s];
 		for (o = 0; o < no; o++) {
-			c = find(r, stubs[s], ops[o]);
+			c = usable_cell(r, stubs[s], ops[o]);
 			row[o + 1] = c ? num_short(b[o + 1], c->st.median) : "-";
 		}
 		if (tt_row(&t, row))
@@ -493,8 +493,8 @@ static int letter_compare(const struct results *r, const char *ref,
 	if (tt_row(&t, head))
 		return -1;
 	for (o = 0; o < no; o++) {
-		a = find(r, ref, ops[o]);
-		b = find(r, stub, ops[o]);
+		a = usable_cell(r, ref, ops[o]);
+		b = usable_cell(r, stub, ops[o]);
 		if (!a || !b)
 			continue;
 		if (diff_cells(a, b, &d) || diff_row(&d, &ops[o], 1, &t, NULL))
@@ -614,7 +614,7 @@ static int cover_two(const struct results *a, const struct results *b,
 		return -1;
 	for (i = 0; i < a->ncells; i++) {
 		const struct cell *ca = &a->cells[i];
-		const struct cell *cb = find(b, ca->stub, ca->op);
+		const struct cell *cb = usable_cell(b, ca->stub, ca->op);
 
 		if (!cell_usable(ca) || !cb)
 			continue;
@@ -629,7 +629,7 @@ static int cover_two(const struct results *a, const struct results *b,
 }
 
 /* Lines over COLS are broken at a space, continued with an indent. */
-static void fold(const char *text, FILE *f)
+void fold_text(const char *text, FILE *f)
 {
 	const char *p = text;
 
@@ -676,7 +676,7 @@ int print_cover_letter(const struct results *a, const struct results *b,
 		free(text);
 		return -1;
 	}
-	fold(text, f);
+	fold_text(text, f);
 	free(text);
 	return 0;
 }

@@ -19,6 +19,15 @@ int results_names(const struct results *r, int stubs,
 		  const char *out[MAX_NAMES]);
 
 void print_setup_line(const struct results *r, FILE *f);
+/* The cover letter's three lines on what a run measured on. */
+void setup_line(const struct results *r, FILE *f);
+/* The usable cell (stub, op) of r, or NULL. */
+const struct cell *usable_cell(const struct results *r, const char *stub,
+			       const char *op);
+/* text, lines over 72 columns broken at a space and indented. */
+void fold_text(const char *text, FILE *f);
+/* A CSV field, quoted when it must be. */
+void csv_field(const char *s, FILE *f);
 int print_table(const struct results *r, int hist, FILE *f);
 /* Per op, a bar per stub; the longest bar is the op's largest median. */
 int print_text_chart(const struct results *r, FILE *f);

@@ -32,7 +32,7 @@ void results_free(struct results *r)
 	results_init(r);
 }
 
-static int valid_name(const char *s)
+int valid_name(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -73,7 +73,7 @@ struct cell *results_cell(struct results *r, const char *stub, const char *op,
 	return c;
 }
 
-static int cell_push(struct cell *c, double v)
+int cell_push(struct cell *c, double v)
 {
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 1024;

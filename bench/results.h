@@ -42,6 +42,11 @@ struct results {
 	char dir[256];		/* where it was read from, if it was */
 };
 
+/* A stub, op or board name: 1..31 letters, digits, '-' and '_'. */
+int valid_name(const char *s);
+/* One more sample; 0, or -1 when out of memory. */
+int cell_push(struct cell *c, double v);
+
 void results_init(struct results *r);
 void results_free(struct results *r);
 struct cell *results_cell(struct results *r, const char *stub, const char *op,

@@ -1,6 +1,6 @@
 # scripts/plot-bars.gp: grouped bar chart, one group per op, one bar per stub.
 #
-#   gnuplot -c plot-bars.gp OUTPREFIX BARS OPS STUBS YLABEL YSCALE YBOTTOM
+#   gnuplot -c plot-bars.gp OUTPREFIX BARS OPS STUBS YLABEL YSCALE YBOTTOM TITLE
 #
 # BARS is `hvcbench plot-data`'s bars.tsv, one cell a line:
 #   opidx stubidx op stub n median p1 p99
@@ -26,7 +26,7 @@ array col[16] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9
 		 "#332288", "#88CCEE", "#117733", "#DDCC77", "#CC6677", "#882255", "#44AA99", "#999933"]
 do for [i = 1:16] { set linetype i lc rgb col[i] lw 1 }
 
-set title "HVC round trip per ABI (median, whiskers p1..p99)"
+set title ARG8
 set ylabel ARG5
 set xrange [-0.5 : no - 0.5]
 if (ARG6 eq "log") {

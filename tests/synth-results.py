@@ -15,6 +15,12 @@ cell so that any swap of ops, stubs or columns shows:
   noisy      stubs p, q x ops x, y: spread bodies with outliers on both
              sides (whiskers, histogram bins wider than 1, samples left out)
   insn       the distinct shape in unit insn (for unit mismatch checks)
+  board1..3  one stub set on three boards (hvcbench compare/boards with
+             three directories): every (board, stub, op) a distinct value,
+             n/a cells, a cell n/a on one board and measured on others, a
+             stub board3 did not measure, board3 without a "board" name in
+             meta.json; unit insn
+  board-cycles  board1's shape in unit cycles
 
 Writes samples.csv (stub,op,value), summary.csv (its statistics from
 tests/samplestats.py) and meta.json, as a run would.
@@ -52,11 +58,34 @@ def cells_distinct(rng):
     return c
 
 
-def write(d, cells, unit, samples=True, summary_cols=None):
+def cells_board(k):
+    """Board k (1..3): stubs old, new, kvm x ops get_vectors, null, call0."""
+    base = {("old", "get_vectors"): 6, ("old", "null"): 7, ("old", "call0"): None,
+            ("new", "get_vectors"): 9, ("new", "null"): 13, ("new", "call0"): 11,
+            ("kvm", "get_vectors"): None, ("kvm", "null"): 28, ("kvm", "call0"): 24,
+            # The kernel's own stub: v4.12+ on boards 1 and 2, old on 3.
+            ("resident", "get_vectors"): None if k < 3 else 5,
+            ("resident", "null"): 4,
+            ("resident", "call0"): 3 if k < 3 else None}
+    c = {}
+    for key, b in base.items():
+        if k == 3 and key[0] == "kvm":
+            continue
+        # Board 2 counts ~100 times board 1 (a real board's cycles are
+        # far above QEMU's instructions); board 3 in between, with spread.
+        c[key] = None if b is None else [
+            b * {1: 1, 2: 97, 3: 13}[k] + {1: 0, 2: 3, 3: (i % 5) - 2}[k]
+            for i in range(301)]
+    return c
+
+
+def write(d, cells, unit, samples=True, summary_cols=None, board=None):
     os.makedirs(d, exist_ok=True)
     meta = {"date": "2026-11-25T00:00:00Z", "kernel": "synthetic",
             "cpu_name": "Synthetic", "unit": unit, "samples": "varies",
             "machine": "synthetic data (tests/synth-results.py)"}
+    if board:
+        meta["board"] = board
     with open(os.path.join(d, "meta.json"), "w") as f:
         json.dump(meta, f, indent=2)
     if samples:
@@ -111,6 +140,10 @@ def main():
         write(d, {("a", "x"): None, ("b", "x"): stat(31, 29, 35),
                   ("a", "y"): stat(13, 12, 17), ("b", "y"): stat(47, 44, 52)},
               "cycles", samples=False, summary_cols=cols)
+    elif kind in ("board1", "board2", "board3", "board-cycles"):
+        k = int(kind[-1]) if kind != "board-cycles" else 1
+        write(d, cells_board(k), "cycles" if kind == "board-cycles" else "insn",
+              board={1: "a15-lab", 2: "a7-board"}.get(k))
     else:
         sys.exit("synth-results: unknown kind " + kind)
 

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Several boards' runs: loaded, named, checked for a common unit, and one
+ * stub's cells merged into a run whose stubs are the boards.
+ */
+#include <string.h>
+#include "boards.h"
+#include "report.h"
+
+void boards_free(struct boards *b)
+{
+	int k;
+
+	for (k = 0; k < b->n; k++)
+		results_free(&b->run[k]);
+	b->n = 0;
+}
+
+/* The last path component of dir, without trailing slashes. */
+static void base_name(const char *dir, char out[256])
+{
+	size_t n = strlen(dir);
+	const char *p;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	for (p = dir + n; p > dir && p[-1] != '/'; p--)
+		;
+	n -= (size_t)(p - dir);
+	if (n > 255)
+		n = 255;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
+static int board_name(struct boards *b, int k, const char *dir,
+		      char given[][NAME_MAX_LEN], int ng, char *err, size_t len)
+{
+	const char *board = meta_get(&b->run[k].meta, "board");
+	char base[256];
+	int j;
+
+	base_name(dir, base);
+	if (ng)
+		board = given[k];
+	else if (!board || !*board)
+		board = base;
+	if (!valid_name(board)) {
+		snprintf(err, len, "%s: '%.40s' is not a board name (1-31 letters, digits, - or _): give --names",
+			 dir, board);
+		return -1;
+	}
+	for (j = 0; j < k; j++)
+		if (!strcmp(b->name[j], board)) {
+			snprintf(err, len, "two boards are named %s: give --names", board);
+			return -1;
+		}
+	strcpy(b->name[k], board);
+	return 0;
+}
+
+int boards_load(struct boards *b, char *const *dirs, int n, const char *names,
+		int force_units, char *err, size_t len)
+{
+	char given[MAX_BOARDS][NAME_MAX_LEN];
+	int k, ng = 0;
+
+	memset(b, 0, sizeof(*b));
+	if (n < 2 || n > MAX_BOARDS) {
+		snprintf(err, len, "give 2 to %d board directories, not %d", MAX_BOARDS, n);
+		return -1;
+	}
+	if (names) {
+		ng = split_list(names, given, MAX_BOARDS);
+		if (ng != n) {
+			snprintf(err, len, "--names: %d names for %d directories", ng < 0 ? 0 : ng, n);
+			return -1;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		results_init(&b->run[k]);
+		b->n = k + 1;
+		if (read_results_dir(&b->run[k], dirs[k], err, len) ||
+		    board_name(b, k, dirs[k], given, ng, err, len))
+			goto fail;
+		if (!force_units && units_differ(&b->run[0], &b->run[k])) {
+			snprintf(err, len, "%s counts %s, %s counts %s: not comparable (--force-units to compare anyway)",
+				 dirs[0], results_unit(&b->run[0]), dirs[k],
+				 results_unit(&b->run[k]));
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	boards_free(b);
+	return -1;
+}
+
+/* A space list of the boards' names into buf (meta "stubs", "boards"). */
+static void name_list(const struct boards *b, char *buf, size_t len)
+{
+	int k;
+
+	buf[0] = '\0';
+	for (k = 0; k < b->n; k++) {
+		if (k)
+			strncat(buf, " ", len - strlen(buf) - 1);
+		strncat(buf, b->name[k], len - strlen(buf) - 1);
+	}
+}
+
+/* Every board's ops, n/a ones too, each board in its own order. */
+static void op_list(const struct boards *b, char *buf, size_t len)
+{
+	const char *seen[MAX_NAMES];
+	int k, j, n = 0;
+	size_t i;
+
+	buf[0] = '\0';
+	for (k = 0; k < b->n; k++)
+		for (i = 0; i < b->run[k].ncells && n < MAX_NAMES; i++) {
+			const char *op = b->run[k].cells[i].op;
+
+			for (j = 0; j < n && strcmp(seen[j], op); j++)
+				;
+			if (j < n)
+				continue;
+			seen[n++] = op;
+			if (n > 1)
+				strncat(buf, " ", len - strlen(buf) - 1);
+			strncat(buf, op, len - strlen(buf) - 1);
+		}
+}
+
+static int merge_cell(struct results *out, const char *board,
+		      const struct cell *c)
+{
+	struct cell *m = results_cell(out, board, c->op, 1);
+	size_t i;
+
+	if (!m)
+		return -1;
+	m->applicable = c->applicable;
+	m->overhead = c->overhead;
+	for (i = 0; i < c->n; i++)
+		if (cell_push(m, c->v[i]))
+			return -1;
+	/* A cell read from summary.csv alone keeps its statistics. */
+	if (!c->n && c->have_stats) {
+		m->st = c->st;
+		m->have_stats = 1;
+	}
+	return 0;
+}
+
+int boards_merge(const struct boards *b, const char *stub, struct results *out,
+		 char *err, size_t len)
+{
+	char list[MAX_BOARDS * NAME_MAX_LEN], key[32];
+	size_t i;
+	int k, cells = 0;
+
+	results_init(out);
+	for (k = 0; k < b->n; k++)
+		for (i = 0; i < b->run[k].ncells; i++) {
+			const struct cell *c = &b->run[k].cells[i];
+
+			if (strcmp(c->stub, stub))
+				continue;
+			if (merge_cell(out, b->name[k], c))
+				goto nomem;
+			cells += cell_usable(c);
+		}
+	if (!cells) {
+		snprintf(err, len, "no board measured stub %s", stub);
+		results_free(out);
+		return -1;
+	}
+	name_list(b, list, sizeof(list));
+	if (meta_set(&out->meta, "unit", results_unit(&b->run[0])) ||
+	    meta_set(&out->meta, "stubs", list) ||
+	    meta_set(&out->meta, "boards", list) ||
+	    meta_set(&out->meta, "stub", stub))
+		goto nomem;
+	op_list(b, list, sizeof(list));
+	if (meta_set(&out->meta, "ops", list))
+		goto nomem;
+	for (k = 0; k < b->n; k++) {
+		snprintf(key, sizeof(key), "board %s", b->name[k]);
+		if (meta_set(&out->meta, key, b->run[k].dir))
+			goto nomem;
+	}
+	results_sort(out);
+	results_stats(out);
+	return 0;
+nomem:
+	snprintf(err, len, "out of memory");
+	results_free(out);
+	return -1;
+}
+
+int boards_measured(const struct boards *b, const char *stub, int all)
+{
+	int k, o, count = 0;
+
+	for (k = 0; k < b->n; k++) {
+		const char *ops[MAX_NAMES];
+		int no = results_names(&b->run[k], 0, ops), has = 0;
+
+		for (o = 0; o < no && !has; o++)
+			has = usable_cell(&b->run[k], stub, ops[o]) != NULL;
+		count += has;
+	}
+	return all ? count == b->n : count > 0;
+}
+
+const char *boards_chart_stub(const struct boards *b, const char *stub)
+{
+	const char *stubs[MAX_NAMES];
+	int ns = results_names(&b->run[0], 1, stubs), s;
+
+	if (stub)
+		return stub;
+	if (boards_measured(b, "new", 1))
+		return "new";
+	for (s = 0; s < ns; s++)
+		if (boards_measured(b, stubs[s], 1))
+			return stubs[s];
+	return NULL;
+}
