@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * LAVA's test cases of an hvcbench job (read by lavaread.c) judged and
+ * made into cells: a case STUB-OP with its median, every other
+ * statistic from the device script's summary rows where they agree with
+ * it, nothing invented where they are missing.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lava.h"
+
+/* The ops hvcbench measures (kmod/stubs.c); none has a '-'. */
+static const char *const known_ops[] = {
+	"get_vectors", "set_vectors", "call0", "call3", "null", "entry", "exit",
+};
+
+static int known_op(const char *op)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(known_ops) / sizeof(known_ops[0]); k++)
+		if (!strcmp(op, known_ops[k]))
+			return 1;
+	return 0;
+}
+
+/* A measurement: a finite decimal number, all of the field. */
+static int measurement(const char *s, double *v)
+{
+	char *end;
+
+	if (!*s || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	*v = strtod(s, &end);
+	return errno || *end || !isfinite(*v) || fabs(*v) >= 1e15 ? -1 : 0;
+}
+
+/* LAVA's own cases (the job, each action) are under "lava". */
+static int ours(const struct lava_case *c)
+{
+	return strcmp(c->suite, "lava") != 0;
+}
+
+/* STUB-OP at the last '-': 0, or -1 (err says why). */
+static int split_case(const char *name, char stub[NAME_MAX_LEN],
+		      char op[NAME_MAX_LEN], char *err, size_t len)
+{
+	const char *dash = strrchr(name, '-');
+	size_t n = dash ? (size_t)(dash - name) : 0;
+
+	if (dash && n < NAME_MAX_LEN && strlen(dash + 1) < NAME_MAX_LEN) {
+		memcpy(stub, name, n);
+		stub[n] = '\0';
+		strcpy(op, dash + 1);
+		if (valid_name(stub) && known_op(op))
+			return 0;
+	}
+	snprintf(err, len, "test case '%.63s' is not STUB-OP with a known op (get_vectors set_vectors call0 call3 null entry exit)",
+		 name);
+	return -1;
+}
+
+/* Fail on a failed hvcbench-load: the module refused, and why. */
+static int load_failed(const struct lava_case *c, char *err, size_t len)
+{
+	if (!strcmp(c->result, "pass"))
+		return 0;
+	if (*c->reason)
+		snprintf(err, len, "hvcbench-load %s: %s", c->result, c->reason);
+	else
+		snprintf(err, len, "hvcbench-load %s (the job's log says why)",
+			 c->result);
+	return -1;
+}
+
+/* The unit every case agrees on (empty until the first); -1 if mixed. */
+static int same_unit(char unit[NAME_MAX_LEN], const char *u, const char *what,
+		     char *err, size_t len)
+{
+	if (!*u) {
+		snprintf(err, len, "%s has no unit", what);
+		return -1;
+	}
+	if (*unit && strcmp(unit, u)) {
+		snprintf(err, len, "mixed units: %s and %s (%s)", unit, u, what);
+		return -1;
+	}
+	snprintf(unit, NAME_MAX_LEN, "%s", u);
+	return 0;
+}
+
+/* One case as a median-only cell of r. */
+static int case_cell(struct results *r, const struct lava_case *c,
+		     char unit[NAME_MAX_LEN], char *err, size_t len)
+{
+	char stub[NAME_MAX_LEN], op[NAME_MAX_LEN];
+	struct cell *cell;
+	double v;
+
+	if (split_case(c->name, stub, op, err, len) ||
+	    same_unit(unit, c->units, c->name, err, len))
+		return -1;
+	if (strcmp(c->result, "pass")) {
+		snprintf(err, len, "test case %s: %s", c->name, c->result);
+		return -1;
+	}
+	if (measurement(c->measurement, &v)) {
+		snprintf(err, len, "test case %s: measurement '%.40s' is not a number",
+			 c->name, c->measurement);
+		return -1;
+	}
+	if (results_cell(r, stub, op, 0)) {
+		snprintf(err, len, "test case %s is reported twice", c->name);
+		return -1;
+	}
+	cell = results_cell(r, stub, op, 1);
+	if (!cell) {
+		snprintf(err, len, "out of memory");
+		return -1;
+	}
+	memset(&cell->st, 0, sizeof(cell->st));
+	cell->st.median = v;
+	cell->have_stats = 1;
+	cell->median_only = 1;
+	return 0;
+}
+
+/* header + row as summary.csv into a scratch results set. */
+static int summary_row(const char *header, const char *row, struct results *s)
+{
+	char *text = NULL, err[128];
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+	int ret;
+
+	if (!f)
+		return -1;
+	fprintf(f, "%s\n%s\n", header, row);
+	if (fclose(f)) {
+		free(text);
+		return -1;
+	}
+	f = fmemopen(text, size, "r");
+	ret = f ? read_summary_csv(s, f, err, sizeof(err)) : -1;
+	if (f)
+		fclose(f);
+	free(text);
+	return ret;
+}
+
+static int near(double a, double b)
+{
+	return fabs(a - b) <= 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)));
+}
+
+/*
+ * The summary rows over the cells: every statistic where the row's
+ * median is LAVA's; n/a rows as n/a cells; rows LAVA has no case for
+ * (it reports every measured cell) are added as they are.
+ */
+static int apply_summary(const struct lava_job *j, struct results *r,
+			 char unit[NAME_MAX_LEN], char *err, size_t len,
+			 void (*warn)(const char *msg))
+{
+	char msg[256];
+	size_t i;
+
+	for (i = 1; i < j->nrows; i++) {
+		struct results s;
+		struct cell *src, *dst;
+		const char *u;
+
+		results_init(&s);
+		if (summary_row(j->rows[0], j->rows[i], &s) || s.ncells != 1) {
+			snprintf(msg, sizeof(msg), "hvcbench-summary row %zu does not read as summary.csv (left out): %.80s",
+				 i, j->rows[i]);
+			if (warn)
+				warn(msg);
+			results_free(&s);
+			continue;
+		}
+		src = &s.cells[0];
+		u = meta_get(&s.meta, "unit");
+		snprintf(msg, sizeof(msg), "hvcbench-summary %s-%s", src->stub, src->op);
+		if (u && same_unit(unit, u, msg, err, len))
+			goto fail;
+		dst = results_cell(r, src->stub, src->op, 0);
+		if (dst && cell_usable(src) && !near(dst->st.median, src->st.median)) {
+			snprintf(err, len, "%s-%s: LAVA's median %.17g, the summary row's %.17g",
+				 src->stub, src->op, dst->st.median, src->st.median);
+			goto fail;
+		}
+		if (dst && !cell_usable(src)) {
+			snprintf(err, len, "%s-%s: LAVA has a median, the summary row says n/a",
+				 src->stub, src->op);
+			goto fail;
+		}
+		if (!dst)
+			dst = results_cell(r, src->stub, src->op, 1);
+		if (!dst) {
+			snprintf(err, len, "out of memory");
+			goto fail;
+		}
+		dst->applicable = src->applicable;
+		dst->have_stats = src->have_stats;
+		dst->median_only = src->median_only;
+		dst->st = src->st;
+		dst->overhead = src->overhead;
+		results_free(&s);
+		continue;
+fail:
+		results_free(&s);
+		return -1;
+	}
+	return 0;
+}
+
+/* A name given or found must be a board name (hvcbench compare's). */
+static int set_meta(struct results *r, const char *key, const char *given,
+		    const char *found, char *err, size_t len)
+{
+	const char *v = given ? given : found;
+
+	if (!v)
+		return 0;
+	if (!strcmp(key, "board") && !valid_name(v)) {
+		snprintf(err, len, "board '%.40s'%s is not a board name (1-31 letters, digits, - or _)%s",
+			 v, given ? "" : " (from the log)", given ? "" : ": give --board");
+		return -1;
+	}
+	if (meta_set(&r->meta, key, v)) {
+		snprintf(err, len, "%s: longer than 255 characters", key);
+		return -1;
+	}
+	return 0;
+}
+
+static int job_meta(const struct lava_job *j, const struct lava_opts *o,
+		    struct results *r, const char *unit, char *err, size_t len)
+{
+	const struct meta *m = &j->meta;
+	const char *samples = NULL;
+	char buf[64], n[32];
+	size_t i;
+
+	/* Every cell of a run has the same n: the run's samples per cell. */
+	for (i = 0; i < r->ncells; i++)
+		if (cell_usable(&r->cells[i]) && !r->cells[i].median_only) {
+			snprintf(buf, sizeof(buf), "%zu", r->cells[i].st.n);
+			if (!samples)
+				samples = strcpy(n, buf);
+			else if (strcmp(samples, buf))
+				samples = "varies";
+		}
+	if (set_meta(r, "board", o->board, meta_get(m, "board"), err, len) ||
+	    set_meta(r, "cpu_name", o->cpu, meta_get(m, "cpu"), err, len) ||
+	    set_meta(r, "kernel", o->kernel, meta_get(m, "kernel"), err, len) ||
+	    set_meta(r, "platform", NULL, meta_get(m, "platform"), err, len) ||
+	    set_meta(r, "unit", NULL, unit, err, len) ||
+	    set_meta(r, "samples", NULL, samples, err, len) ||
+	    set_meta(r, "source", NULL, "lava", err, len) ||
+	    set_meta(r, "lava_format", NULL, j->format, err, len) ||
+	    set_meta(r, "lava_job", NULL, *j->job ? j->job : meta_get(m, "job"), err, len))
+		return -1;
+	snprintf(buf, sizeof(buf), "LAVA%s%s", meta_get(&r->meta, "lava_job") ? " job " : "",
+		 meta_get(&r->meta, "lava_job") ? meta_get(&r->meta, "lava_job") : "");
+	if (meta_get(&r->meta, "board"))
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " on %s",
+			 meta_get(&r->meta, "board"));
+	return set_meta(r, "machine", NULL, buf, err, len);
+}
+
+int lava_results(const struct lava_job *j, const struct lava_opts *o,
+		 struct results *r, char *err, size_t errlen,
+		 void (*warn)(const char *msg))
+{
+	char unit[NAME_MAX_LEN] = "";
+	const char *mu = meta_get(&j->meta, "unit");
+	size_t i, n = 0;
+
+	results_init(r);
+	for (i = 0; i < j->ncases; i++) {
+		const struct lava_case *c = &j->cases[i];
+
+		if (!ours(c))
+			continue;
+		n++;
+		if (!strcmp(c->name, "hvcbench-load")) {
+			if (load_failed(c, err, errlen))
+				goto fail;
+			continue;
+		}
+		if (case_cell(r, c, unit, err, errlen))
+			goto fail;
+	}
+	if (!r->ncells) {
+		snprintf(err, errlen, "no hvcbench test cases in this %s (%zu of its own, %zu of LAVA's)",
+			 j->format, n, j->ncases - n);
+		goto fail;
+	}
+	if ((mu && same_unit(unit, mu, "hvcbench-meta unit", err, errlen)) ||
+	    (j->nrows && apply_summary(j, r, unit, err, errlen, warn)) ||
+	    job_meta(j, o, r, unit, err, errlen))
+		goto fail;
+	results_sort(r);
+	return 0;
+fail:
+	results_free(r);
+	return -1;
+}
