@@ -352,6 +352,10 @@ static int parse_record(const char *p, const char *e, struct record *r)
 		p = mapping(p, e, r, 1, key, val);
 		ret = p && *r->lvl ? 0 : -1;
 	}
+	if (ret) {	/* a msg read before the record broke is dropped */
+		free(r->msg);
+		r->msg = NULL;
+	}
 	free(key);
 	free(val);
 	return ret;
@@ -545,7 +549,8 @@ static int read_yaml(struct lava_job *j, const char *buf, const char *end)
 			continue;
 		memcpy(key, s, (size_t)(colon - s));
 		key[colon - s] = '\0';
-		s = skip_blanks(colon + 1);
+		for (s = colon + 1; s < e && (*s == ' ' || *s == '\t'); s++)
+			;
 		if (s < e && (*s == '{' || *s == '['))
 			continue;	/* metadata: not needed */
 		if (!scalar(s, e > s && e[-1] == '\r' ? e - 1 : e, 0, val) ||
@@ -576,7 +581,7 @@ int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	while (p < end && isspace((unsigned char)*p))
 		p++;
 	e = line_end(p, end);
-	if (*p == '{' || (e - p > 2 && !strncmp(p, "- {", 3))) {
+	if ((p < end && *p == '{') || (e - p > 2 && !strncmp(p, "- {", 3))) {
 		j->format = "log";
 		ret = read_log(j, p, end);
 	} else if (e - p > 2 && p[0] == '-' && p[1] == ' ' && memchr(p, ':', (size_t)(e - p))) {
