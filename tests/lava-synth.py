@@ -12,7 +12,8 @@ halfway (an even sample count).
   log       board a15: lava-run's records as lava_common.log.dump() writes
             them (libyaml's tags), the device script's hvcbench-meta and
             hvcbench-summary lines as target records (escaped the way
-            ShellLogger does), LAVA's own results, kernel lines, noise
+            ShellLogger does), LAVA's own results, another definition's
+            case, kernel lines, noise
   log-server  board a7: the server's log (each record after "- "), the
             pure-Python dumper's tags, a summary row cut by a kernel line
             (that cell is then median only)
@@ -136,6 +137,8 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
         med = stats(xs)["median"] if skew is None or (s, o) != skew else stats(xs)["median"] + 1
         log.signal("%s-%s" % (s, o), "pass", fmt(med), (units or {}).get((s, o), unit))
     log.target("<LAVA_SIGNAL_ENDRUN 0_hvcbench 1234>")
+    # Another test definition of the same job: not hvcbench's.
+    log.rec("results", {"definition": "1_smoke", "case": "boot-ok", "result": "pass"})
     log.rec("results", {"definition": "lava", "case": "0_hvcbench", "result": "pass",
                         "duration": "12.30", "extra": [{"a": 1}], "level": "3.1"})
     log.rec("results", {"definition": "lava", "case": "job", "result": "pass"})
