@@ -99,15 +99,21 @@ static int split_case(const char *name, char stub[NAME_MAX_LEN],
 	return -1;
 }
 
-/* Fail on a failed hvcbench-load: the module refused, and why. */
-static int load_failed(const struct lava_case *c, char *err, size_t len)
+/* The device script's own cases: the module loaded, the run ran. */
+static int control_case(const struct lava_case *c)
+{
+	return !strcmp(c->name, "hvcbench-load") || !strcmp(c->name, "hvcbench-run");
+}
+
+/* Fail on a failed control case: the module refused, and why. */
+static int control_failed(const struct lava_case *c, char *err, size_t len)
 {
 	if (!strcmp(c->result, "pass"))
 		return 0;
 	if (*c->reason)
-		snprintf(err, len, "hvcbench-load %s: %s", c->result, c->reason);
+		snprintf(err, len, "%s %s: %s", c->name, c->result, c->reason);
 	else
-		snprintf(err, len, "hvcbench-load %s (the job's log says why)",
+		snprintf(err, len, "%s %s (the job's log says why)", c->name,
 			 c->result);
 	return -1;
 }
@@ -254,7 +260,28 @@ fail:
 	return 0;
 }
 
-/* A name given or found must be a board name (hvcbench compare's). */
+/*
+ * The board as the log names it (a device tree model such as
+ * "linux,dummy-virt" may be all the script had) made a board name: other
+ * characters become '-', at most 31 kept; the name as reported is kept
+ * beside it.
+ */
+static const char *board_name(struct results *r, const char *found,
+			      char name[NAME_MAX_LEN])
+{
+	size_t i;
+
+	if (!found || !*found || valid_name(found))
+		return found;
+	for (i = 0; found[i] && i < NAME_MAX_LEN - 1; i++)
+		name[i] = isalnum((unsigned char)found[i]) || found[i] == '_' ?
+			  found[i] : '-';
+	name[i] = '\0';
+	meta_set(&r->meta, "board_reported", found);
+	return name;
+}
+
+/* A name given must be a board name (hvcbench compare's). */
 static int set_meta(struct results *r, const char *key, const char *given,
 		    const char *found, char *err, size_t len)
 {
@@ -263,8 +290,8 @@ static int set_meta(struct results *r, const char *key, const char *given,
 	if (!v)
 		return 0;
 	if (!strcmp(key, "board") && !valid_name(v)) {
-		snprintf(err, len, "board '%.40s'%s is not a board name (1-31 letters, digits, - or _)%s",
-			 v, given ? "" : " (from the log)", given ? "" : ": give --board");
+		snprintf(err, len, "--board '%.40s' is not a board name (1-31 letters, digits, - or _)",
+			 v);
 		return -1;
 	}
 	if (meta_set(&r->meta, key, v)) {
@@ -279,7 +306,7 @@ static int job_meta(const struct lava_job *j, const struct lava_opts *o,
 {
 	const struct meta *m = &j->meta;
 	const char *samples = NULL;
-	char buf[64], n[32];
+	char buf[64], n[32], board[NAME_MAX_LEN];
 	size_t i;
 
 	/* Every cell of a run has the same n: the run's samples per cell. */
@@ -291,7 +318,8 @@ static int job_meta(const struct lava_job *j, const struct lava_opts *o,
 			else if (strcmp(samples, buf))
 				samples = "varies";
 		}
-	if (set_meta(r, "board", o->board, meta_get(m, "board"), err, len) ||
+	if (set_meta(r, "board", o->board,
+		     o->board ? NULL : board_name(r, meta_get(m, "board"), board), err, len) ||
 	    set_meta(r, "cpu_name", o->cpu, meta_get(m, "cpu"), err, len) ||
 	    set_meta(r, "kernel", o->kernel, meta_get(m, "kernel"), err, len) ||
 	    set_meta(r, "platform", NULL, meta_get(m, "platform"), err, len) ||
@@ -326,8 +354,8 @@ int lava_results(const struct lava_job *j, const struct lava_opts *o,
 		if (!ours(&suites, c))
 			continue;
 		n++;
-		if (!strcmp(c->name, "hvcbench-load")) {
-			if (load_failed(c, err, errlen))
+		if (control_case(c)) {
+			if (control_failed(c, err, errlen))
 				goto fail;
 			continue;
 		}

@@ -14,7 +14,8 @@
  *   yaml  `lavacli results JOB --yaml`: a list of mappings with the same
  *         keys
  * Test cases are STUB-OP (split at the last '-'; ops have none), the
- * median as measurement; "hvcbench-load" fails when the module refused.
+ * median as measurement; "hvcbench-load" or "hvcbench-run" fails when the
+ * module refused or the run failed, the reason on the line before.
  */
 #ifndef HVCB_LAVA_H
 #define HVCB_LAVA_H
@@ -29,7 +30,7 @@ struct lava_case {
 	char result[16];
 	char measurement[48];
 	char units[NAME_MAX_LEN];
-	char reason[256];	/* hvcbench-load: the console line before it */
+	char reason[256];	/* log: the console line before its signal */
 };
 
 /* Everything read from one input. */

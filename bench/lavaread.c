@@ -12,7 +12,7 @@
 
 #define META_TAG "hvcbench-meta:"
 #define SUMMARY_TAG "hvcbench-summary:"
-#define LOAD_SIGNAL "<LAVA_SIGNAL_TESTCASE TEST_CASE_ID=hvcbench-load "
+#define CASE_SIGNAL "<LAVA_SIGNAL_TESTCASE TEST_CASE_ID="
 
 void lava_job_init(struct lava_job *j)
 {
@@ -395,13 +395,14 @@ static int read_log(struct lava_job *j, const char *buf, const char *end)
 			continue;	/* not a record: passed over */
 		j->records++;
 		if (!strcmp(r.lvl, "results") && r.is_map && *r.c.name) {
-			if (!strcmp(r.c.name, "hvcbench-load"))
-				strcpy(r.c.reason, reason);
+			strcpy(r.c.reason, reason);
+			*reason = '\0';
 			if (lava_add_case(j, &r.c))
 				goto nomem;
 		} else if (!strcmp(r.lvl, "target") && r.msg) {
 			unescape_quotes(r.msg);
-			if (strstr(r.msg, LOAD_SIGNAL))
+			/* A case's signal: the line before it says why, if it failed. */
+			if (strstr(r.msg, CASE_SIGNAL))
 				strcpy(reason, last);
 			else if (*skip_blanks(r.msg))
 				snprintf(last, sizeof(last), "%s", skip_blanks(r.msg));

@@ -14,13 +14,14 @@ halfway (an even sample count).
             hvcbench-summary lines as target records (escaped the way
             ShellLogger does), LAVA's own results, another definition's
             case, kernel lines, noise
-  log-server  board a7: the server's log (each record after "- "), the
-            pure-Python dumper's tags, a summary row cut by a kernel line
-            (that cell is then median only)
+  log-server  the server's log (each record after "- "), the pure-Python
+            dumper's tags, a summary row cut by a kernel line (that cell
+            is then median only), the board a device tree model
+            ("linux,dummy-virt", no board name as it stands)
   csv       board a17: the server's /results/JOB/csv, median only
   yaml      board a17y: `lavacli results JOB --yaml`, median only
   bad-*     refused inputs: not-lava, no-cases, mixed-units, load-fail,
-            unknown-op, case-fail, disagree, no-dash
+            unknown-op, case-fail, disagree, no-dash, run-fail
 """
 import csv
 import decimal
@@ -39,7 +40,7 @@ BASE = {("old", "get_vectors"): 6, ("old", "set_vectors"): 7, ("old", "null"): 8
         ("kvm-old", "call3"): 27, ("kvm-old", "null"): 19,
         ("new", "get_vectors"): 9, ("new", "set_vectors"): 11, ("new", "call0"): 13,
         ("new", "null"): 10, ("patched-6-1", "call0"): 31, ("patched-6-1", "null"): 33}
-BOARD = {"log": ("a15", 1, "insn"), "log-server": ("a7", 37, "insn"),
+BOARD = {"log": ("a15", 1, "insn"), "log-server": ("linux,dummy-virt", 37, "insn"),
          "csv": ("a17", 53, "insn"), "yaml": ("a17y", 71, "insn")}
 
 
@@ -119,7 +120,7 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
     for k, v in (("board", board), ("cpu", "Cortex-A15"), ("kernel", "6.1.0-50-armmp-lpae"),
                  ("platform", "qemu-virt"), ("unit", unit)):
         log.target("hvcbench-meta: %s=%s" % (k, v))
-    if reason:
+    if reason and load != "pass":
         log.target(reason)
     log.signal("hvcbench-load", load)
     rows = summary_rows(cells, unit)
@@ -132,6 +133,9 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
                 continue
             log.target("hvcbench-summary: " + r)
     for (s, o), xs in (cells if cases is None else cases).items():
+        if (s, o) == ("hvcbench", "run"):
+            log.target(reason)
+            log.signal("hvcbench-run", "fail")
         if xs is None:
             continue
         med = stats(xs)["median"] if skew is None or (s, o) != skew else stats(xs)["median"] + 1
@@ -213,6 +217,9 @@ def main():
     elif kind == "bad-load-fail":
         write_log(kind, cells, out, load="fail", cases={}, summary=False,
                   reason="hvcbench: this CPU has no HYP mode (the kernel did not boot in HYP)")
+    elif kind == "bad-run-fail":
+        write_log(kind, cells, out, cases={("hvcbench", "run"): None}, summary=False,
+                  reason="hvcbench-lava: hvcbench run failed: ESTALE (reload hvcbench.ko)")
     elif kind == "bad-unknown-op":
         write_log(kind, {("old", "getvectors"): [6] * 5}, out, summary=False)
     elif kind == "bad-no-dash":
