@@ -325,11 +325,13 @@ static int job_meta(const struct lava_job *j, const struct lava_opts *o,
 	    set_meta(r, "platform", NULL, meta_get(m, "platform"), err, len) ||
 	    set_meta(r, "unit", NULL, unit, err, len) ||
 	    set_meta(r, "samples", NULL, samples, err, len) ||
-	    set_meta(r, "source", NULL, "lava", err, len) ||
+	    set_meta(r, "source", NULL, strcmp(j->format, "console") ? "lava" :
+		     "hvcbench-lava by hand", err, len) ||
 	    set_meta(r, "lava_format", NULL, j->format, err, len) ||
 	    set_meta(r, "lava_job", NULL, *j->job ? j->job : meta_get(m, "job"), err, len))
 		return -1;
-	snprintf(buf, sizeof(buf), "LAVA%s%s", meta_get(&r->meta, "lava_job") ? " job " : "",
+	snprintf(buf, sizeof(buf), "%s%s%s", strcmp(j->format, "console") ? "LAVA" : "by hand",
+		 meta_get(&r->meta, "lava_job") ? " job " : "",
 		 meta_get(&r->meta, "lava_job") ? meta_get(&r->meta, "lava_job") : "");
 	if (meta_get(&r->meta, "board"))
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), " on %s",

@@ -2,7 +2,7 @@
 /*
  * LAVA's results of an hvcbench job, made into a results directory.
  *
- * Three inputs, told apart by their content:
+ * Four inputs, told apart by their content:
  *   log   the job log: lava-run's records, one a line, as
  *         {"dt": "...", "lvl": "...", "msg": ...} (LAVA's web log and
  *         output.yaml prefix each with "- "); "results" records hold the
@@ -13,6 +13,8 @@
  *         unit,...,name,... (RFC 4180, read by header name)
  *   yaml  `lavacli results JOB --yaml`: a list of mappings with the same
  *         keys
+ *   console  scripts/lava/hvcbench-lava run by hand: "CASE RESULT
+ *         [MEASUREMENT UNITS]" lines among its meta and summary lines
  * Test cases are STUB-OP (split at the last '-'; ops have none), the
  * median as measurement; "hvcbench-load" or "hvcbench-run" fails when the
  * module refused or the run failed, the reason on the line before.
@@ -35,7 +37,7 @@ struct lava_case {
 
 /* Everything read from one input. */
 struct lava_job {
-	const char *format;	/* "log", "csv" or "yaml" */
+	const char *format;	/* "log", "csv", "yaml" or "console" */
 	struct lava_case *cases;
 	size_t ncases, cap;
 	struct meta meta;	/* hvcbench-meta lines */
@@ -54,8 +56,8 @@ void lava_job_init(struct lava_job *j);
 void lava_job_free(struct lava_job *j);
 
 /*
- * Read buf[0..len) (any of the three formats) into j. 0, or -1 with the
- * reason in err: not a LAVA log, CSV or YAML, or out of memory.
+ * Read buf[0..len) (any of the four forms) into j. 0, or -1 with the
+ * reason in err: none of them, or out of memory.
  */
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	      size_t errlen);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The three forms LAVA gives an hvcbench job's results in (lava.h), read
+ * The forms LAVA gives an hvcbench job's results in (lava.h), and the
+ * device script's own output by hand, read
  * into test cases and console lines. Nothing here trusts its input: every
  * field is bounded, a record that does not parse is passed over, and
  * what is left is judged by lava.c.
@@ -567,6 +568,66 @@ out:
 	return ret;
 }
 
+/* --------------------------------------------------------- console */
+
+/* src into dst[n], cut short when it is longer. */
+static void cut_copy(char *dst, size_t n, const char *src)
+{
+	size_t len = strnlen(src, n - 1);
+
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+/* Whether s is one of the results lava-test-case takes. */
+static int result_word(const char *s)
+{
+	return !strcmp(s, "pass") || !strcmp(s, "fail") || !strcmp(s, "skip") ||
+	       !strcmp(s, "unknown");
+}
+
+/*
+ * The device script run by hand: "CASE RESULT [MEASUREMENT UNITS]" lines
+ * (its header says so) among its hvcbench-meta and hvcbench-summary
+ * lines; a failed case's reason is the line before it.
+ */
+static int read_console(struct lava_job *j, const char *buf, const char *end)
+{
+	char line[512], last[256] = "", *w[5], *save;
+	const char *p, *e;
+	struct lava_case c;
+	size_t n;
+	int k;
+
+	for (p = buf; p < end; p = e < end ? e + 1 : end) {
+		e = line_end(p, end);
+		n = (size_t)(e - p);
+		if (n >= sizeof(line))
+			continue;	/* no line of the script's is this long */
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (n && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		if (lava_console_line(j, line))
+			return -1;
+		memset(&c, 0, sizeof(c));
+		cut_copy(c.reason, sizeof(c.reason), last);
+		cut_copy(last, sizeof(last), line);
+		for (k = 0, w[0] = strtok_r(line, " ", &save); w[k] && k < 4;)
+			w[++k] = strtok_r(NULL, " ", &save);
+		if ((k != 2 && k != 4) || w[k] || !result_word(w[1]) ||
+		    case_field(&c, "name", w[0]) || case_field(&c, "result", w[1]) ||
+		    (k == 4 && (case_field(&c, "measurement", w[2]) ||
+				case_field(&c, "unit", w[3]))))
+			continue;
+		strcpy(c.suite, "console");
+		j->records++;
+		if (lava_add_case(j, &c))
+			return -1;
+	}
+	return 0;
+}
+
 /* ---------------------------------------------------------- detect */
 
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
@@ -591,16 +652,21 @@ int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	} else {
 		j->format = "csv";
 		ret = read_csv(j, p, end);
+		if (ret > 0) {	/* no LAVA header: the script's output by hand? */
+			j->format = "console";
+			ret = read_console(j, p, end);
+		}
 	}
 	if (ret < 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (ret > 0 || !j->records) {
-		snprintf(err, errlen, "not a LAVA job log, results CSV or lavacli YAML (no %s)",
+	if (!j->records) {
+		snprintf(err, errlen, "not a LAVA job log, results CSV, lavacli YAML or hvcbench-lava's output (no %s)",
 			 !strcmp(j->format, "log") ? "log record" :
 			 !strcmp(j->format, "yaml") ? "test case" :
-			 "header with name, result, measurement and suite");
+			 !strcmp(j->format, "csv") ? "row under the CSV header" :
+			 "CSV header with name, result, measurement and suite, no CASE RESULT line");
 		return -1;
 	}
 	return 0;

@@ -102,7 +102,8 @@ def main():
     report(name + "_summary_recomputed", not bad, "; ".join(bad))
 
     meta = json.load(open(os.path.join(d, "meta.json")))
-    want = {"unit": t["unit"], "source": "lava"}
+    want = {"unit": t["unit"], "source": "lava" if t["format"] != "console" else "hvcbench-lava by hand",
+            "lava_format": t["format"]}
     if t["full"]:
         want.update(board=t["board"], cpu_name=t["cpu"], kernel=t["kernel"])
     if t["job"]:

@@ -20,8 +20,12 @@ halfway (an even sample count).
             ("linux,dummy-virt", no board name as it stands)
   csv       board a17: the server's /results/JOB/csv, median only
   yaml      board a17y: `lavacli results JOB --yaml`, median only
+  console   board a9: scripts/lava/hvcbench-lava run by hand (its
+            "CASE RESULT [MEASUREMENT UNITS]" lines among the meta and
+            summary lines), unit cycles
   bad-*     refused inputs: not-lava, no-cases, mixed-units, load-fail,
-            unknown-op, case-fail, disagree, no-dash, run-fail
+            unknown-op, case-fail, disagree, no-dash, run-fail,
+            console-load
 """
 import csv
 import decimal
@@ -40,7 +44,7 @@ BASE = {("old", "get_vectors"): 6, ("old", "set_vectors"): 7, ("old", "null"): 8
         ("kvm-old", "call3"): 27, ("kvm-old", "null"): 19,
         ("new", "get_vectors"): 9, ("new", "set_vectors"): 11, ("new", "call0"): 13,
         ("new", "null"): 10, ("patched-6-1", "call0"): 31, ("patched-6-1", "null"): 33}
-BOARD = {"log": ("a15", 1, "insn"), "log-server": ("linux,dummy-virt", 37, "insn"),
+BOARD = {"console": ("a9", 5, "cycles"), "log": ("a15", 1, "insn"), "log-server": ("linux,dummy-virt", 37, "insn"),
          "csv": ("a17", 53, "insn"), "yaml": ("a17y", 71, "insn")}
 
 
@@ -195,6 +199,7 @@ def main():
     t = {"board": board, "unit": unit, "kernel": "6.1.0-50-armmp-lpae", "cpu": "Cortex-A15",
          "job": "4711" if kind in ("csv", "yaml") else "",
          "full": kind.startswith("log"), "cut": None,
+         "format": "log" if kind.startswith("log") else kind,
          "cells": {"%s/%s" % k: v for k, v in cells.items()}}
     if kind == "log":
         write_log(kind, cells, out)
@@ -206,6 +211,20 @@ def main():
         write_csv(export_cases(cells, unit, 4711), out)
     elif kind == "yaml":
         write_yaml(export_cases(cells, unit, 4711), out)
+    elif kind in ("console", "bad-console-load"):
+        lines = ["/ # sh hvcbench-lava --board a9"]
+        if kind == "bad-console-load":
+            lines += ["hvcbench-lava: insmod /root/hvcbench.ko failed: hvcbench: KVM owns HYP mode",
+                      "hvcbench-load fail"]
+        else:
+            lines += ["hvcbench-meta: %s=%s" % kv for kv in (
+                ("board", board), ("cpu", "Cortex-A9x"), ("kernel", t["kernel"]),
+                ("platform", "board"), ("unit", unit))]
+            lines += ["hvcbench-summary: " + r for r in summary_rows(cells, unit)]
+            lines += ["%s-%s pass %s %s" % (s, o, fmt(stats(xs)["median"]), unit)
+                      for (s, o), xs in cells.items() if xs is not None]
+        open(out, "w").write("\r\n".join(lines) + "\r\n")    # a serial console's
+        t.update(full=True, cpu="Cortex-A9x")
     elif kind == "bad-not-lava":
         open(out, "w").write("\n".join(summary_rows(cells, unit)) + "\n")
     elif kind == "bad-no-cases":
