@@ -723,8 +723,9 @@ static const char *usage_lava =
 	"LAVA's medians), else cells are median only and outputs say so.\n"
 	"hvcbench-meta lines give board, cpu, kernel; the options override them.\n"
 	"Refused (exit 2, nothing written): no hvcbench cases, mixed units, a\n"
-	"failed case (hvcbench-load: with its reason), a name that is no\n"
-	"STUB-OP, an existing OUTDIR without --force (which replaces its results).\n";
+	"failed case (hvcbench-load or hvcbench-run: with its reason), a name\n"
+	"that is no STUB-OP, a summary row whose median is not LAVA's, an\n"
+	"existing OUTDIR without --force (which replaces its results).\n";
 
 static int count_na(const struct results *r)
 {
