@@ -27,7 +27,10 @@ static int known_op(const char *op)
 	return 0;
 }
 
-/* A measurement: a finite decimal number, all of the field. */
+/*
+ * A measurement: a finite decimal number, all of the field, in the range
+ * summary.csv's reader takes (below 10^15, 0 or above 10^-9 in size).
+ */
 static int measurement(const char *s, double *v)
 {
 	char *end;
@@ -36,7 +39,8 @@ static int measurement(const char *s, double *v)
 		return -1;
 	errno = 0;
 	*v = strtod(s, &end);
-	return errno || *end || !isfinite(*v) || fabs(*v) >= 1e15 ? -1 : 0;
+	return errno || *end || !isfinite(*v) || fabs(*v) >= 1e15 ||
+	       (*v != 0 && fabs(*v) < 1e-9) ? -1 : 0;
 }
 
 /* Test definitions that report hvcbench-load (the first few). */
