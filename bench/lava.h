@@ -6,7 +6,8 @@
  *   log   the job log: lava-run's records, one a line, as
  *         {"dt": "...", "lvl": "...", "msg": ...} (LAVA's web log and
  *         output.yaml prefix each with "- "); "results" records hold the
- *         test cases, "target" records the board's console lines, where
+ *         test cases, "target" (or "feedback") records the board's
+ *         console lines, where
  *         the device script prints "hvcbench-meta: KEY=VALUE" and
  *         "hvcbench-summary: ROW" (summary.csv's rows, header first)
  *   csv   the server's /results/JOB/csv: job,suite,result,measurement,

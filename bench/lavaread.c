@@ -400,7 +400,9 @@ static int read_log(struct lava_job *j, const char *buf, const char *end)
 			*reason = '\0';
 			if (lava_add_case(j, &r.c))
 				goto nomem;
-		} else if (!strcmp(r.lvl, "target") && r.msg) {
+		} else if ((!strcmp(r.lvl, "target") || !strcmp(r.lvl, "feedback")) && r.msg) {
+			/* The board's console: as "target", or as "feedback" when
+			 * read while another namespace's action ran. */
 			unescape_quotes(r.msg);
 			/* A case's signal: the line before it says why, if it failed. */
 			if (strstr(r.msg, CASE_SIGNAL))

@@ -77,15 +77,18 @@ class Log:
     def __init__(self, dumper, prefix=""):
         self.lines, self.dumper, self.prefix = [], dumper, prefix
 
-    def rec(self, lvl, msg):
+    def rec(self, lvl, msg, ns=None):
         d = {"dt": "2026-11-30T12:00:%02d.%06d" % (len(self.lines) % 60, len(self.lines)),
              "lvl": lvl, "msg": msg}
+        if ns:                      # feedback: log_message() names the namespace
+            d["ns"] = ns
         self.lines.append(self.prefix + yaml.dump(d, Dumper=self.dumper, default_flow_style=True,
                                                   default_style='"', width=10 ** 6)[:-1])
 
-    def target(self, line):
+    def target(self, line, lvl="target"):
         # ShellLogger: '"' escaped for YAML, ESC and CR removed.
-        self.rec("target", line.replace("\r", "").replace('"', '\\"').replace("\x1b", ""))
+        self.rec(lvl, line.replace("\r", "").replace('"', '\\"').replace("\x1b", ""),
+                 "dut" if lvl == "feedback" else None)
 
     def signal(self, case, result, measurement=None, units=None):
         extra = "" if measurement is None else " MEASUREMENT=%s UNITS=%s" % (measurement, units)
@@ -123,7 +126,8 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
     log.target("<LAVA_SIGNAL_STARTRUN 0_hvcbench 1234>")
     for k, v in (("board", board), ("cpu", "Cortex-A15"), ("kernel", "6.1.0-50-armmp-lpae"),
                  ("platform", "qemu-virt"), ("unit", unit)):
-        log.target("hvcbench-meta: %s=%s" % (k, v))
+        # The kernel line as feedback: read while another namespace ran.
+        log.target("hvcbench-meta: %s=%s" % (k, v), "feedback" if k == "kernel" else "target")
     if reason and load != "pass":
         log.target(reason)
     log.signal("hvcbench-load", load)
