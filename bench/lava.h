@@ -63,6 +63,12 @@ void lava_job_free(struct lava_job *j);
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	      size_t errlen);
 
+/*
+ * A field of c by LAVA's key for it (case/name, definition/suite, result,
+ * measurement, units/unit; "None" is no measurement); other keys are not
+ * kept. 0, or -1 when the value does not fit.
+ */
+int lava_case_field(struct lava_case *c, const char *key, const char *val);
 /* Add a case (the readers' common end); 0 or -1 when out of memory. */
 int lava_add_case(struct lava_job *j, const struct lava_case *c);
 /* A console line: "hvcbench-meta:" or "hvcbench-summary:" kept. */
