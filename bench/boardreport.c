@@ -116,6 +116,8 @@ static void boards_named(const struct boards *b, FILE *f)
 			meta_or(r, "samples"), results_unit(r));
 		if (meta_get(&r->meta, "machine"))
 			fprintf(f, "    %s\n", meta_or(r, "machine"));
+		if (results_median_only(r))
+			fprintf(f, "    median only: no other statistic was imported\n");
 		mixed |= units_differ(&b->run[0], r);
 	}
 	if (mixed)
@@ -143,9 +145,11 @@ static int compare_csv(const struct boards *b, FILE *f)
 				snprintf(n, sizeof(n), "%zu", c->st.n);
 				fprintf(f, "%s,%s,%s,", ops[o], stubs[s], b->name[k]);
 				csv_field(b->run[k].dir, f);
+				/* A median-only cell (LAVA): n, p1, p99 left empty. */
 				fprintf(f, ",%s,%s,%s,%s,%s\n", results_unit(&b->run[k]),
-					n, num_exact(m, c->st.median),
-					num_exact(p1, c->st.p1), num_exact(p99, c->st.p99));
+					c->median_only ? "" : n, num_exact(m, c->st.median),
+					c->median_only ? "" : num_exact(p1, c->st.p1),
+					c->median_only ? "" : num_exact(p99, c->st.p99));
 			}
 	}
 	return 0;

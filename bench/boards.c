@@ -149,6 +149,7 @@ static int merge_cell(struct results *out, const char *board,
 	if (!c->n && c->have_stats) {
 		m->st = c->st;
 		m->have_stats = 1;
+		m->median_only = c->median_only;
 	}
 	return 0;
 }

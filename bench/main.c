@@ -11,6 +11,8 @@
  *   hvcbench cover-letter DIR [--ref STUB] [--stub STUB]
  *   hvcbench cover-letter DIR_A DIR_B [--force-units]
  *   hvcbench plot-data DIR OUTDIR
+ *   hvcbench lava-import IN OUTDIR [--board NAME] [--cpu NAME] [--kernel REL]
+ *                        [--force]
  *
  * The module measures; this program asks it for samples and computes the
  * statistics. It loads nothing by itself.
@@ -23,7 +25,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "boards.h"
+#include "lava.h"
 #include "module.h"
 #include "plotdata.h"
 #include "report.h"
@@ -706,6 +710,146 @@ static int cmd_plot_data(int argc, char **argv)
 	return 0;
 }
 
+static const char *usage_lava =
+	"usage: hvcbench lava-import IN OUTDIR [--board NAME] [--cpu NAME] [--kernel REL]\n"
+	"                            [--force]\n"
+	"A results directory (summary.csv, meta.json) from LAVA's results of an\n"
+	"hvcbench job. IN (- for stdin) is the job log (lava-run's output, or the\n"
+	"server's log: one record a line), the server's /results/JOB/csv,\n"
+	"`lavacli results JOB --yaml`, or scripts/lava/hvcbench-lava's output\n"
+	"by hand; which one is told from its content.\n"
+	"Test cases STUB-OP carry the median; a log with the device script's\n"
+	"hvcbench-summary rows gives every statistic (they must agree with\n"
+	"LAVA's medians), else cells are median only and outputs say so.\n"
+	"hvcbench-meta lines give board, cpu, kernel; the options override them.\n"
+	"Refused (exit 2, nothing written): no hvcbench cases, mixed units, a\n"
+	"failed case (hvcbench-load or hvcbench-run: with its reason), a name\n"
+	"that is no STUB-OP, a summary row whose median is not LAVA's, an\n"
+	"existing OUTDIR without --force (which replaces its results).\n";
+
+static int count_na(const struct results *r)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < r->ncells; i++)
+		n += !r->cells[i].applicable;
+	return n;
+}
+
+static void warn_line(const char *msg)
+{
+	fprintf(stderr, "%s: warning: %s\n", prog, msg);
+}
+
+/* The whole input, NUL-terminated; NULL with errno on failure. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf = NULL, *nb;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		nb = realloc(buf, cap + 1);
+		if (!nb)
+			break;
+		buf = nb;
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n < cap)
+			break;
+		cap *= 2;
+	}
+	if (!nb || ferror(f)) {
+		free(buf);
+		buf = NULL;
+	} else {
+		buf[n] = '\0';
+		*len = n;
+	}
+	if (f != stdin)
+		fclose(f);
+	return buf;
+}
+
+static int cmd_lava_import(int argc, char **argv)
+{
+	const char *in = NULL, *out = NULL;
+	struct lava_opts o = { NULL, NULL, NULL };
+	struct lava_job j;
+	struct results r;
+	char err[512] = "", path[4096];
+	struct stat st;
+	size_t len = 0, i, full = 0;
+	int force = 0, k;
+	char *buf;
+	FILE *f;
+
+	for (k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--board"))
+			o.board = value(argc, argv, &k);
+		else if (!strcmp(argv[k], "--cpu"))
+			o.cpu = value(argc, argv, &k);
+		else if (!strcmp(argv[k], "--kernel"))
+			o.kernel = value(argc, argv, &k);
+		else if (!strcmp(argv[k], "--force"))
+			force = 1;
+		else if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h"))
+			return fputs(usage_lava, stdout), 0;
+		else if (argv[k][0] == '-' && argv[k][1])
+			die_usage("lava-import: unknown option '%s'", argv[k]);
+		else if (!in)
+			in = argv[k];
+		else if (!out)
+			out = argv[k];
+		else
+			die_usage("lava-import: one input and one output directory (%s)", argv[k]);
+	}
+	if (!in || !out)
+		die_usage("%s", "lava-import: give LAVA's results (log, CSV or YAML) and an output directory");
+	if (!force && !stat(out, &st))
+		die_usage("lava-import: %s exists (--force replaces its results)", out);
+	buf = slurp(in, &len);
+	if (!buf)
+		die_usage("lava-import: %s: %s", in, strerror(errno));
+	lava_job_init(&j);
+	if (lava_read(&j, buf, len, err, sizeof(err)) ||
+	    lava_results(&j, &o, &r, err, sizeof(err), warn_line)) {
+		free(buf);
+		lava_job_free(&j);
+		if (!strcmp(err, "out of memory"))
+			die(err);
+		die_usage("lava-import: %s: %s", in, err);
+	}
+	free(buf);
+	if (mkdir_p(out)) {
+		fprintf(stderr, "%s: cannot create %s: %s\n", prog, out, strerror(errno));
+		return 1;
+	}
+	/* Samples of an earlier run would outrank the imported statistics. */
+	snprintf(path, sizeof(path), "%s/samples.csv", out);
+	if (unlink(path) && errno != ENOENT) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		return 1;
+	}
+	f = create(out, "summary.csv");
+	write_summary_csv(&r, f);
+	close_or_die(f, "summary.csv");
+	f = create(out, "meta.json");
+	write_meta_json(&r.meta, f);
+	close_or_die(f, "meta.json");
+	for (i = 0; i < r.ncells; i++)
+		full += cell_usable(&r.cells[i]) && !r.cells[i].median_only;
+	printf("lava-import: %zu cells from the %s (%zu with every statistic, %zu median only, %zu n/a) into %s\n",
+	       r.ncells, j.format, full,
+	       r.ncells - full - (size_t)count_na(&r), (size_t)count_na(&r), out);
+	lava_job_free(&j);
+	results_free(&r);
+	return 0;
+}
+
 static const char *usage =
 	"usage: hvcbench VERB [options]   (hvcbench VERB --help for each)\n"
 	"  run           measure HVC round trips (module must be loaded)\n"
@@ -714,7 +858,8 @@ static const char *usage =
 	"  info          what the module reports\n"
 	"  cover-letter  text for a patch cover letter\n"
 	"  boards        one results directory of a stub on several boards\n"
-	"  plot-data     what scripts/plot draws, from a results directory\n";
+	"  plot-data     what scripts/plot draws, from a results directory\n"
+	"  lava-import   a results directory from LAVA's results of a job\n";
 
 static int run_verb(int argc, char **argv);
 
@@ -752,6 +897,8 @@ static int run_verb(int argc, char **argv)
 		return cmd_cover(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "plot-data"))
 		return cmd_plot_data(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "lava-import"))
+		return cmd_lava_import(argc - 1, argv + 1);
 	die_usage("unknown verb '%s' (see --help)", argv[1]);
 	return 2;
 }

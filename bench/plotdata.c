@@ -8,7 +8,8 @@
  *              title,
  *              ops and stubs (space lists, in drawing order)
  *   bars.tsv   one usable cell a line: opidx stubidx op stub n median p1
- *              p99 (indices 1-based, into the ops and stubs lists)
+ *              p99 (indices 1-based, into the ops and stubs lists; n, p1
+ *              and p99 NaN for a median-only cell)
  *   cells.tsv  one line per cell with samples: name stub op n median binw
  *              xlo xhi shown outside lo hi
  *   cell-NAME.dat  index 0: histogram "bin-centre count"; index 1: the
@@ -172,11 +173,11 @@ static int log_scale(const struct results *r, double *bottom)
 
 		if (!cell_usable(c))
 			continue;
-		if (!(c->st.p1 > 0) || !(c->st.median > 0))
+		if (!(c->st.median > 0) || (!c->median_only && !(c->st.p1 > 0)))
 			return 0;
 		lo = fmin(lo, c->st.median);
 		hi = fmax(hi, c->st.median);
-		least = fmin(least, c->st.p1);
+		least = fmin(least, c->median_only ? c->st.median : c->st.p1);
 	}
 	/* Bars stand on the frame: a decade below the least value shown. */
 	*bottom = pow(10, floor(log10(least)) - 1);
@@ -190,7 +191,7 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 	int ns = results_names(r, 1, stubs), no = results_names(r, 0, ops), k;
 	int log;
 	double bottom = 0;
-	char b[3][NUM_LEN];
+	char b[4][NUM_LEN];
 	FILE *f, *cells;
 	size_t i;
 
@@ -212,10 +213,12 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 		unit_axis_label(results_unit(r)), log ? " (log scale)" : "");
 	/* A run merged from several boards (hvcbench boards) bars boards. */
 	if (meta_get(&r->meta, "boards") && meta_get(&r->meta, "stub"))
-		fprintf(f, "title\tHVC round trip of %s per board (median, whiskers p1..p99)\n",
-			meta_get(&r->meta, "stub"));
+		fprintf(f, "title\tHVC round trip of %s per board (median, whiskers p1..p99%s)\n",
+			meta_get(&r->meta, "stub"), results_median_only(r) ?
+			"; median-only cells: none" : "");
 	else
-		fprintf(f, "title\tHVC round trip per ABI (median, whiskers p1..p99)\n");
+		fprintf(f, "title\tHVC round trip per ABI (median, whiskers p1..p99%s)\n",
+			results_median_only(r) ? "; median-only cells: none" : "");
 	fprintf(f, "yscale\t%s\nybottom\t%s\nops\t", log ? "log" : "linear",
 		log ? num_exact(b[0], bottom) : "0");
 	for (k = 0; k < no; k++)
@@ -236,10 +239,13 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 
 		if (!cell_usable(c))
 			continue;
-		fprintf(f, "%d\t%d\t%s\t%s\t%zu\t%s\t%s\t%s\n",
+		/* Median only (LAVA): no n, no whisker (gnuplot skips NaN). */
+		fprintf(f, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n",
 			index_of(ops, no, c->op), index_of(stubs, ns, c->stub),
-			c->op, c->stub, c->st.n, num_exact(b[0], c->st.median),
-			num_exact(b[1], c->st.p1), num_exact(b[2], c->st.p99));
+			c->op, c->stub, c->median_only ? "NaN" : num_exact(b[3], (double)c->st.n),
+			num_exact(b[0], c->st.median),
+			c->median_only ? "NaN" : num_exact(b[1], c->st.p1),
+			c->median_only ? "NaN" : num_exact(b[2], c->st.p99));
 	}
 	if (close_file(f, "bars.tsv", err, len))
 		return -1;

@@ -54,6 +54,16 @@ const char *unit_note(const char *unit)
 	return "unit unknown";
 }
 
+int results_median_only(const struct results *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncells; i++)
+		if (cell_usable(&r->cells[i]) && r->cells[i].median_only)
+			return 1;
+	return 0;
+}
+
 int units_differ(const struct results *a, const struct results *b)
 {
 	return strcmp(results_unit(a), results_unit(b)) != 0;
@@ -114,6 +124,10 @@ static int stats_row(struct texttable *t, const struct cell *c)
 	snprintf(b[2], NUM_LEN, "%zu", s->n);
 	fixed2(b[6], s->mean);
 	fixed2(b[10], s->stddev);
+	if (c->median_only)	/* nothing but the median is known */
+		for (int k = 2; k < 12; k++)
+			if (k != 5)
+				row[k] = "?";
 	return tt_row(t, row);
 }
 
@@ -380,6 +394,8 @@ void setup_line(const struct results *r, FILE *f)
 	if (*meta_or(r, "machine", ""))
 		fprintf(f, "%s\n", meta_or(r, "machine", ""));
 	fprintf(f, "(%s)\n", unit_note(results_unit(r)));
+	if (results_median_only(r))
+		fprintf(f, "(median only: no other statistic was imported)\n");
 }
 
 static const char *short_op(const char *op)

@@ -13,6 +13,8 @@
 const char *unit_axis_label(const char *unit);
 const char *unit_note(const char *unit);
 int units_differ(const struct results *a, const struct results *b);
+/* Whether a usable cell of r has its median only (imported from LAVA). */
+int results_median_only(const struct results *r);
 
 /* Stub (stubs = 1) or op names with a usable cell, in the results' order. */
 int results_names(const struct results *r, int stubs,

@@ -223,7 +223,7 @@ void results_stats(struct results *r)
 
 int cell_usable(const struct cell *c)
 {
-	return c && c->applicable && c->have_stats && c->st.n;
+	return c && c->applicable && c->have_stats && (c->st.n || c->median_only);
 }
 
 const char *results_unit(const struct results *r)
@@ -246,6 +246,11 @@ int write_summary_csv(const struct results *r, FILE *f)
 		if (!cell_usable(c)) {
 			fprintf(f, "%s,%s,%s,,,,,,,,,,,,n/a,no such operation in this ABI\n",
 				c->stub, c->op, results_unit(r));
+			continue;
+		}
+		if (c->median_only) {	/* the rest is not known: left empty */
+			fprintf(f, "%s,%s,%s,,,,%s,,,,,,,,ok,median only\n", c->stub,
+				c->op, results_unit(r), num_exact(b[2], s->median));
 			continue;
 		}
 		fprintf(f, "%s,%s,%s,%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%ld,ok,\n",
@@ -322,6 +327,9 @@ int write_results_json(const struct results *r, FILE *f)
 		json_string(f, c->op);
 		if (!cell_usable(c)) {
 			fputs(", \"status\": \"n/a\"}", f);
+		} else if (c->median_only) {
+			fprintf(f, ", \"status\": \"ok\", \"median_only\": true, \"median\": %s}",
+				num_exact(b[2], s->median));
 		} else {
 			fputs(", \"status\": \"ok\", \"unit\": ", f);
 			json_string(f, results_unit(r));
@@ -444,6 +452,22 @@ static int parse_double(const char *s, double *out)
 
 enum { S_STUB, S_OP, S_STATUS, S_UNIT, S_N, S_OVERHEAD, S_STAT };
 
+/*
+ * An ok row with a median and nothing else (n and every other statistic
+ * empty or absent): a cell imported from LAVA's results.
+ */
+static int median_only_row(char **field, const int *col, int nw)
+{
+	int k;
+
+	if (col[S_STAT + 2] < 0 || !*field[col[S_STAT + 2]])
+		return 0;
+	for (k = S_N; k < nw; k++)
+		if (k != S_STAT + 2 && k != S_OVERHEAD && col[k] >= 0 && *field[col[k]])
+			return 0;
+	return 1;
+}
+
 int read_summary_csv(struct results *r, FILE *f, char *err, size_t len)
 {
 	static const char *const want[] = {
@@ -486,6 +510,14 @@ int read_summary_csv(struct results *r, FILE *f, char *err, size_t len)
 			goto bad;
 		if (c->n)	/* samples.csv was read: its statistics rule */
 			continue;
+		if (median_only_row(field, col, NW)) {
+			memset(&c->st, 0, sizeof(c->st));
+			if (parse_double(field[col[S_STAT + 2]], &c->st.median))
+				goto bad;
+			c->median_only = 1;
+			c->have_stats = 1;
+			continue;
+		}
 		for (k = S_STAT; k < NW; k++)
 			if (col[k] < 0 || parse_double(field[col[k]], &val[k]))
 				goto bad;

@@ -20,6 +20,7 @@ struct cell {
 	long overhead;
 	int applicable;		/* 0: the ABI has no such operation */
 	int have_stats;		/* st holds this cell's statistics */
+	int median_only;	/* of st only the median is known (LAVA) */
 	unsigned int seq;	/* order of first appearance */
 	int op_rank;		/* the op's place: results_sort() sets it */
 	struct stats st;	/* from the samples, else from summary.csv */

@@ -102,7 +102,9 @@ def main():
                 continue
             seen.add((k, r["stub"], r["op"]))
             for col in ("median", "p1", "p99", "n"):
-                if not near(float(r[col]), c[col]):
+                # A statistic the board lacks (median only) is an empty field.
+                if (r[col] == "") != (c[col] is None) or (
+                        c[col] is not None and not near(float(r[col]), c[col])):
                     bad.append("%s/%s/%s %s %s, want %s" % (r["stub"], r["op"], r["board"],
                                                             col, r[col], c[col]))
             if r["dir"] != dirs[k] or r["unit"] != boards[k][3]:
@@ -132,6 +134,19 @@ def main():
         bad += ["%s/%s is no board's" % k for k in set(merged) - set(want)]
         if unit != boards[0][3]:
             bad.append("unit %s, the boards' %s" % (unit, boards[0][3]))
+        # Its summary: each board's median, and a statistic only where
+        # the board has it (median-only boards have no p1, p99, n).
+        rows = {(r["stub"], r["op"]): r for r in
+                csv.DictReader(open(os.path.join(opts["--merged"], "summary.csv")))
+                if r["status"] == "ok"}
+        cells = {(names[k], op): c for k, b in enumerate(boards)
+                 for (s, op), c in b[0].items() if s == stub}
+        for key, c in cells.items():
+            r = rows.get(key)
+            if not r or not near(float(r["median"]), c["median"]) or \
+                    (r["p1"] == "") != (c["p1"] is None):
+                bad.append("%s/%s summary %s, want median %s p1 %s" % (key + (r, c["median"], c["p1"])))
+        bad += ["%s/%s summarised, no board's" % k for k in set(rows) - set(cells)]
         report(name + "_merged_samples_are_the_boards", not bad, "; ".join(bad))
     sys.exit(1 if co.failures else 0)
 

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * LAVA's results of an hvcbench job, made into a results directory.
+ *
+ * Four inputs, told apart by their content:
+ *   log   the job log: lava-run's records, one a line, as
+ *         {"dt": "...", "lvl": "...", "msg": ...} (LAVA's web log and
+ *         output.yaml prefix each with "- "); "results" records hold the
+ *         test cases, "target" (or "feedback") records the board's
+ *         console lines, where
+ *         the device script prints "hvcbench-meta: KEY=VALUE" and
+ *         "hvcbench-summary: ROW" (summary.csv's rows, header first)
+ *   csv   the server's /results/JOB/csv: job,suite,result,measurement,
+ *         unit,...,name,... (RFC 4180, read by header name)
+ *   yaml  `lavacli results JOB --yaml`: a list of mappings with the same
+ *         keys
+ *   console  scripts/lava/hvcbench-lava run by hand: "CASE RESULT
+ *         [MEASUREMENT UNITS]" lines among its meta and summary lines
+ * Test cases are STUB-OP (split at the last '-'; ops have none), the
+ * median as measurement; "hvcbench-load" or "hvcbench-run" fails when the
+ * module refused or the run failed, the reason on the line before.
+ */
+#ifndef HVCB_LAVA_H
+#define HVCB_LAVA_H
+
+#include <stddef.h>
+#include "results.h"
+
+/* One test case as LAVA recorded it (all strings, as read). */
+struct lava_case {
+	char suite[64];		/* the test definition; "lava" is LAVA's own */
+	char name[64];
+	char result[16];
+	char measurement[48];
+	char units[NAME_MAX_LEN];
+	char reason[256];	/* log: the console line before its signal */
+};
+
+/* Everything read from one input. */
+struct lava_job {
+	const char *format;	/* "log", "csv", "yaml" or "console" */
+	struct lava_case *cases;
+	size_t ncases, cap;
+	struct meta meta;	/* hvcbench-meta lines */
+	char **rows;		/* hvcbench-summary lines; rows[0] the header */
+	size_t nrows, rows_cap;
+	char job[32];		/* the job's id, when the input says */
+	int records;		/* log records / CSV or YAML rows seen */
+};
+
+/* What the user gave on the command line (NULL: not given). */
+struct lava_opts {
+	const char *board, *cpu, *kernel;
+};
+
+void lava_job_init(struct lava_job *j);
+void lava_job_free(struct lava_job *j);
+
+/*
+ * Read buf[0..len) (any of the four forms) into j. 0, or -1 with the
+ * reason in err: none of them, or out of memory.
+ */
+int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
+	      size_t errlen);
+
+/*
+ * A field of c by LAVA's key for it (case/name, definition/suite, result,
+ * measurement, units/unit; "None" is no measurement); other keys are not
+ * kept. 0, or -1 when the value does not fit.
+ */
+int lava_case_field(struct lava_case *c, const char *key, const char *val);
+/* Add a case (the readers' common end); 0 or -1 when out of memory. */
+int lava_add_case(struct lava_job *j, const struct lava_case *c);
+/* A console line: "hvcbench-meta:" or "hvcbench-summary:" kept. */
+int lava_console_line(struct lava_job *j, const char *line);
+
+/*
+ * j's hvcbench cases as a results set: median-only cells from the cases,
+ * every statistic from summary rows that agree with them, meta from the
+ * console lines and opts. 0, or -1 with one line in err (no hvcbench
+ * cases, mixed units, a failed case, a name that is no STUB-OP).
+ * Damaged summary rows are left out, each named in warn (may be NULL).
+ */
+int lava_results(const struct lava_job *j, const struct lava_opts *o,
+		 struct results *r, char *err, size_t errlen,
+		 void (*warn)(const char *msg));
+
+#endif

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What is read from LAVA's results of a job, kept: its test cases, and
+ * the device script's hvcbench-meta and hvcbench-summary console lines.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lava.h"
+
+#define META_TAG "hvcbench-meta:"
+#define SUMMARY_TAG "hvcbench-summary:"
+
+void lava_job_init(struct lava_job *j)
+{
+	memset(j, 0, sizeof(*j));
+}
+
+void lava_job_free(struct lava_job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nrows; i++)
+		free(j->rows[i]);
+	free(j->rows);
+	free(j->cases);
+	lava_job_init(j);
+}
+
+int lava_add_case(struct lava_job *j, const struct lava_case *c)
+{
+	if (j->ncases == j->cap) {
+		size_t cap = j->cap ? j->cap * 2 : 64;
+		struct lava_case *n = realloc(j->cases, cap * sizeof(*n));
+
+		if (!n)
+			return -1;
+		j->cases = n;
+		j->cap = cap;
+	}
+	j->cases[j->ncases++] = *c;
+	return 0;
+}
+
+static const char *skip_blanks(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* "hvcbench-meta: key=value": keys of a-z, 0-9 and _, values printable. */
+static void meta_line(struct lava_job *j, const char *s)
+{
+	const char *eq = strchr(s, '='), *p;
+	char key[32];
+	size_t n;
+
+	if (!eq || eq == s || (size_t)(eq - s) >= sizeof(key))
+		return;
+	for (p = s; p < eq; p++)
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_')
+			return;
+	for (p = eq + 1; *p; p++)
+		if (!isprint((unsigned char)*p))
+			return;
+	n = (size_t)(eq - s);
+	memcpy(key, s, n);
+	key[n] = '\0';
+	meta_set(&j->meta, key, eq + 1);	/* too long: not kept */
+}
+
+int lava_console_line(struct lava_job *j, const char *line)
+{
+	const char *s = skip_blanks(line);
+	size_t n;
+
+	if (!strncmp(s, META_TAG, strlen(META_TAG))) {
+		meta_line(j, skip_blanks(s + strlen(META_TAG)));
+		return 0;
+	}
+	if (strncmp(s, SUMMARY_TAG, strlen(SUMMARY_TAG)))
+		return 0;
+	s = skip_blanks(s + strlen(SUMMARY_TAG));
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (j->nrows == j->rows_cap) {
+		size_t cap = j->rows_cap ? j->rows_cap * 2 : 64;
+		char **r = realloc(j->rows, cap * sizeof(*r));
+
+		if (!r)
+			return -1;
+		j->rows = r;
+		j->rows_cap = cap;
+	}
+	j->rows[j->nrows] = strndup(s, n);
+	if (!j->rows[j->nrows])
+		return -1;
+	j->nrows++;
+	return 0;
+}
+
+/* Copy src into a field of size n; 0, or -1 when it does not fit. */
+static int field(char *dst, size_t n, const char *src)
+{
+	if (strlen(src) >= n)
+		return -1;
+	strcpy(dst, src);
+	return 0;
+}
+
+int lava_case_field(struct lava_case *c, const char *key, const char *val)
+{
+	if (!strcmp(key, "case") || !strcmp(key, "name"))
+		return field(c->name, sizeof(c->name), val);
+	if (!strcmp(key, "definition") || !strcmp(key, "suite"))
+		return field(c->suite, sizeof(c->suite), val);
+	if (!strcmp(key, "result"))
+		return field(c->result, sizeof(c->result), val);
+	if (!strcmp(key, "measurement"))
+		return field(c->measurement, sizeof(c->measurement),
+			     strcmp(val, "None") ? val : "");
+	if (!strcmp(key, "units") || !strcmp(key, "unit"))
+		return field(c->units, sizeof(c->units), val);
+	return 0;
+}
+

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The forms LAVA gives an hvcbench job's results in (lava.h), and the
+ * device script's own output by hand, read into test cases and console
+ * lines (lavajob.c keeps them). Nothing here trusts its input: every
+ * field is bounded, a record that does not parse is passed over, and
+ * what is left is judged by lava.c.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lava.h"
+#include "yamltext.h"
+
+#define CASE_SIGNAL "<LAVA_SIGNAL_TESTCASE TEST_CASE_ID="
+
+static const char *skip_blanks(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* ------------------------------------------------------------- log */
+
+/* What one record holds that matters here. */
+struct record {
+	char lvl[32];
+	char *msg;		/* a string msg; NULL when msg is a mapping */
+	struct lava_case c;	/* a mapping msg's fields */
+	int is_map;
+};
+
+/* A flow mapping: msg's ({"case": ..}) or the record's own. */
+static const char *mapping(const char *p, const char *e, struct record *r,
+			   int top, char *key, char *val)
+{
+	if (p >= e || *p++ != '{')
+		return NULL;
+	for (;;) {
+		while (p < e && *p == ' ')
+			p++;
+		if (p < e && *p == '}')
+			return p + 1;
+		p = yaml_scalar(p, e, 1, key);
+		if (!p || p >= e || *p++ != ':')
+			return NULL;
+		while (p < e && *p == ' ')
+			p++;
+		if (top && !strcmp(key, "msg") && p < e && *p == '{') {
+			r->is_map = 1;
+			p = mapping(p, e, r, 0, key, val);
+		} else if (p < e && (*p == '{' || *p == '[')) {
+			p = yaml_skip_value(p, e, val);
+		} else {
+			p = yaml_scalar(p, e, 1, val);
+			if (p && top && !strcmp(key, "lvl")) {
+				if (strlen(val) >= sizeof(r->lvl))
+					return NULL;	/* no level LAVA has */
+				strcpy(r->lvl, val);
+			}
+			if (p && top && !strcmp(key, "msg")) {
+				free(r->msg);
+				r->msg = strdup(val);
+				if (!r->msg)
+					return NULL;
+			}
+			if (p && !top && lava_case_field(&r->c, key, val))
+				return NULL;
+		}
+		if (!p || p >= e)
+			return NULL;
+		if (*p == ',')
+			p++;
+		else if (*p != '}')
+			return NULL;
+	}
+}
+
+/* One line as a record; 0, or -1 if it is none. */
+static int parse_record(const char *p, const char *e, struct record *r)
+{
+	size_t room = 3 * (size_t)(e - p) + 1;
+	char *key = malloc(room), *val = malloc(room);
+	int ret = -1;
+
+	memset(r, 0, sizeof(*r));
+	if (key && val) {
+		p = mapping(p, e, r, 1, key, val);
+		ret = p && *r->lvl ? 0 : -1;
+	}
+	if (ret) {	/* a msg read before the record broke is dropped */
+		free(r->msg);
+		r->msg = NULL;
+	}
+	free(key);
+	free(val);
+	return ret;
+}
+
+/* A target line as the board printed it: LAVA put '\' before each '"'. */
+static void unescape_quotes(char *s)
+{
+	char *o = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == '"')
+			s++;
+		*o++ = *s;
+	}
+	*o = '\0';
+}
+
+static const char *line_end(const char *p, const char *e)
+{
+	const char *nl = memchr(p, '\n', (size_t)(e - p));
+
+	return nl ? nl : e;
+}
+
+static int read_log(struct lava_job *j, const char *buf, const char *end)
+{
+	char last[256] = "", reason[256] = "";
+	const char *p, *e;
+	struct record r;
+
+	for (p = buf; p < end; p = e < end ? e + 1 : end) {
+		e = line_end(p, end);
+		if (e - p >= 2 && p[0] == '-' && p[1] == ' ')
+			p += 2;
+		if (parse_record(p, e > p && e[-1] == '\r' ? e - 1 : e, &r))
+			continue;	/* not a record: passed over */
+		j->records++;
+		if (!strcmp(r.lvl, "results") && r.is_map && *r.c.name) {
+			strcpy(r.c.reason, reason);
+			*reason = '\0';
+			if (lava_add_case(j, &r.c))
+				goto nomem;
+		} else if ((!strcmp(r.lvl, "target") || !strcmp(r.lvl, "feedback")) && r.msg) {
+			/* The board's console: as "target", or as "feedback" when
+			 * read while another namespace's action ran. */
+			unescape_quotes(r.msg);
+			/* A case's signal: the line before it says why, if it failed. */
+			if (strstr(r.msg, CASE_SIGNAL))
+				strcpy(reason, last);
+			else if (*skip_blanks(r.msg))
+				snprintf(last, sizeof(last), "%s", skip_blanks(r.msg));
+			if (lava_console_line(j, r.msg))
+				goto nomem;
+		}
+		free(r.msg);
+	}
+	return 0;
+nomem:
+	free(r.msg);
+	return -1;
+}
+
+/* ------------------------------------------------------------- CSV */
+
+#define CSV_COLS 32
+
+/*
+ * One RFC 4180 record from *pp into fields (each in its own slot of
+ * `store`); the number of fields, or -1 if malformed or too wide.
+ */
+static int csv_record(const char **pp, const char *e, char *store,
+		      char *fields[CSV_COLS])
+{
+	const char *p = *pp;
+	int n = 0, quoted;
+
+	for (;;) {
+		if (n == CSV_COLS)
+			return -1;
+		fields[n++] = store;
+		quoted = p < e && *p == '"';
+		for (p += quoted; p < e; p++) {
+			if (quoted && *p == '"') {
+				if (p + 1 < e && p[1] == '"') {
+					*store++ = *p++;
+					continue;
+				}
+				quoted = 0;
+				p++;
+				break;
+			}
+			if (!quoted && (*p == ',' || *p == '\n' || *p == '\r'))
+				break;
+			*store++ = *p;
+		}
+		*store++ = '\0';
+		if (quoted)
+			return -1;	/* the file ended inside quotes */
+		if (p < e && *p == ',') {
+			p++;
+			continue;
+		}
+		if (p < e && *p == '\r')
+			p++;
+		if (p < e && *p != '\n')
+			return -1;	/* text after a closing quote */
+		*pp = p < e ? p + 1 : e;
+		return n;
+	}
+}
+
+static int read_csv(struct lava_job *j, const char *buf, const char *end)
+{
+	static const char *const want[] = { "name", "result", "measurement",
+					    "unit", "suite", "job" };
+	char *store = malloc((size_t)(end - buf) + CSV_COLS + 1);
+	char *f[CSV_COLS];
+	int col[6], n, ncols, k, i;
+	const char *p = buf;
+	struct lava_case c;
+
+	if (!store)
+		return -1;
+	ncols = csv_record(&p, end, store, f);
+	for (k = 0; k < 6; k++)
+		for (col[k] = -1, i = 0; i < ncols; i++)
+			if (!strcmp(f[i], want[k]))
+				col[k] = i;
+	if (col[0] < 0 || col[1] < 0 || col[2] < 0 || col[4] < 0) {
+		free(store);
+		return 1;	/* not LAVA's CSV */
+	}
+	while (p < end) {
+		n = csv_record(&p, end, store, f);
+		if (n < 0)
+			break;	/* the rest cannot be split into records */
+		if (n != ncols)
+			continue;
+		j->records++;
+		memset(&c, 0, sizeof(c));
+		if (lava_case_field(&c, "name", f[col[0]]) ||
+		    lava_case_field(&c, "result", f[col[1]]) ||
+		    lava_case_field(&c, "measurement", f[col[2]]) ||
+		    (col[3] >= 0 && lava_case_field(&c, "unit", f[col[3]])) ||
+		    lava_case_field(&c, "suite", f[col[4]]))
+			continue;
+		if (col[5] >= 0 && !*j->job)
+			snprintf(j->job, sizeof(j->job), "%s", f[col[5]]);
+		if (lava_add_case(j, &c)) {
+			free(store);
+			return -1;
+		}
+	}
+	free(store);
+	return 0;
+}
+
+/* ------------------------------------------------------------ YAML */
+
+/*
+ * lavacli's list: "- key: value" opens a mapping, "  key: value" adds to
+ * it; deeper lines (a flow mapping folded over lines) are not ours.
+ */
+static int read_yaml(struct lava_job *j, const char *buf, const char *end)
+{
+	size_t room = 3 * (size_t)(end - buf) + 1;
+	char *key = malloc(room), *val = malloc(room);
+	const char *p, *e, *s, *colon;
+	struct lava_case c;
+	int open = 0, bad = 0, ret = -1;
+
+	if (!key || !val)
+		goto out;
+	for (p = buf;; p = e < end ? e + 1 : end) {
+		e = p < end ? line_end(p, end) : end;
+		if (p >= end || (e - p >= 2 && p[0] == '-' && p[1] == ' ')) {
+			if (open && !bad && *c.name && *c.result) {
+				j->records++;
+				if (lava_add_case(j, &c))
+					goto out;
+			}
+			if (p >= end)
+				break;
+			memset(&c, 0, sizeof(c));
+			open = 1;
+			bad = 0;
+		} else if (!(e - p >= 3 && p[0] == ' ' && p[1] == ' ' && p[2] != ' ')) {
+			continue;
+		}
+		s = p + 2;
+		colon = memchr(s, ':', (size_t)(e - s));
+		if (!colon || (size_t)(colon - s) >= 32 || colon + 1 == e || colon[1] != ' ')
+			continue;
+		memcpy(key, s, (size_t)(colon - s));
+		key[colon - s] = '\0';
+		for (s = colon + 1; s < e && (*s == ' ' || *s == '\t'); s++)
+			;
+		if (s < e && (*s == '{' || *s == '['))
+			continue;	/* metadata: not needed */
+		if (!yaml_scalar(s, e > s && e[-1] == '\r' ? e - 1 : e, 0, val) ||
+		    lava_case_field(&c, key, val))
+			bad = 1;
+		else if (!strcmp(key, "job") && !*j->job)
+			snprintf(j->job, sizeof(j->job), "%s", val);
+	}
+	ret = 0;
+out:
+	free(key);
+	free(val);
+	return ret;
+}
+
+/* --------------------------------------------------------- console */
+
+/* src into dst[n], cut short when it is longer. */
+static void cut_copy(char *dst, size_t n, const char *src)
+{
+	size_t len = strnlen(src, n - 1);
+
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+/* Whether s is one of the results lava-test-case takes. */
+static int result_word(const char *s)
+{
+	return !strcmp(s, "pass") || !strcmp(s, "fail") || !strcmp(s, "skip") ||
+	       !strcmp(s, "unknown");
+}
+
+/*
+ * The device script run by hand: "CASE RESULT [MEASUREMENT UNITS]" lines
+ * (its header says so) among its hvcbench-meta and hvcbench-summary
+ * lines; a failed case's reason is the line before it.
+ */
+static int read_console(struct lava_job *j, const char *buf, const char *end)
+{
+	char line[512], last[256] = "", *w[5], *save;
+	const char *p, *e;
+	struct lava_case c;
+	size_t n;
+	int k;
+
+	for (p = buf; p < end; p = e < end ? e + 1 : end) {
+		e = line_end(p, end);
+		n = (size_t)(e - p);
+		if (n >= sizeof(line))
+			continue;	/* no line of the script's is this long */
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (n && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		if (lava_console_line(j, line))
+			return -1;
+		memset(&c, 0, sizeof(c));
+		cut_copy(c.reason, sizeof(c.reason), last);
+		cut_copy(last, sizeof(last), line);
+		for (k = 0, w[0] = strtok_r(line, " ", &save); w[k] && k < 4;)
+			w[++k] = strtok_r(NULL, " ", &save);
+		if ((k != 2 && k != 4) || w[k] || !result_word(w[1]) ||
+		    lava_case_field(&c, "name", w[0]) || lava_case_field(&c, "result", w[1]) ||
+		    (k == 4 && (lava_case_field(&c, "measurement", w[2]) ||
+				lava_case_field(&c, "unit", w[3]))))
+			continue;
+		strcpy(c.suite, "console");
+		j->records++;
+		if (lava_add_case(j, &c))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------- detect */
+
+int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
+	      size_t errlen)
+{
+	const char *end = buf + len, *p = buf, *e;
+	int ret;
+
+	if (memchr(buf, '\0', len)) {
+		snprintf(err, errlen, "binary data, not a LAVA log, CSV or YAML");
+		return -1;
+	}
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	e = line_end(p, end);
+	if ((p < end && *p == '{') || (e - p > 2 && !strncmp(p, "- {", 3))) {
+		j->format = "log";
+		ret = read_log(j, p, end);
+	} else if (e - p > 2 && p[0] == '-' && p[1] == ' ' && memchr(p, ':', (size_t)(e - p))) {
+		j->format = "yaml";
+		ret = read_yaml(j, p, end);
+	} else {
+		j->format = "csv";
+		ret = read_csv(j, p, end);
+		if (ret > 0) {	/* no LAVA header: the script's output by hand? */
+			j->format = "console";
+			ret = read_console(j, p, end);
+		}
+	}
+	if (ret < 0) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (!j->records) {
+		snprintf(err, errlen, "not a LAVA job log, results CSV, lavacli YAML or hvcbench-lava's output (no %s)",
+			 !strcmp(j->format, "log") ? "log record" :
+			 !strcmp(j->format, "yaml") ? "test case" :
+			 !strcmp(j->format, "csv") ? "row under the CSV header" :
+			 "CSV header with name, result, measurement and suite, no CASE RESULT line");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Synthetic LAVA results of hvcbench jobs, for tests/lava-import-tests.
+
+    tests/lava-synth.py KIND OUT TRUTH
+
+Writes OUT (what LAVA would give) and TRUTH (JSON: the cells it was made
+from, each with its samples, so the test recomputes every statistic
+without the importer). Every (board, stub, op) has its own value, so a
+swap shows; stub names carry '-' (kvm-old, patched-6-1); some medians are
+halfway (an even sample count).
+
+  log       board a15: lava-run's records as lava_common.log.dump() writes
+            them (libyaml's tags), the device script's hvcbench-meta and
+            hvcbench-summary lines as target records (escaped the way
+            ShellLogger does), LAVA's own results, another definition's
+            case, kernel lines, noise
+  log-server  the server's log (each record after "- "), the pure-Python
+            dumper's tags, a summary row cut by a kernel line (that cell
+            is then median only), the board a device tree model
+            ("linux,dummy-virt", no board name as it stands)
+  csv       board a17: the server's /results/JOB/csv, median only
+  yaml      board a17y: `lavacli results JOB --yaml`, median only
+  console   board a9: scripts/lava/hvcbench-lava run by hand (its
+            "CASE RESULT [MEASUREMENT UNITS]" lines among the meta and
+            summary lines), unit cycles
+  bad-*     refused inputs: not-lava, no-cases, mixed-units, load-fail,
+            unknown-op, case-fail, disagree, no-dash, run-fail,
+            console-load
+"""
+import csv
+import decimal
+import io
+import json
+import sys
+
+import yaml
+
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from samplestats import stats  # noqa: E402
+
+OPS = ["get_vectors", "set_vectors", "call0", "call3", "null"]
+BASE = {("old", "get_vectors"): 6, ("old", "set_vectors"): 7, ("old", "null"): 8,
+        ("kvm-old", "get_vectors"): 17, ("kvm-old", "call0"): 25,
+        ("kvm-old", "call3"): 27, ("kvm-old", "null"): 19,
+        ("new", "get_vectors"): 9, ("new", "set_vectors"): 11, ("new", "call0"): 13,
+        ("new", "null"): 10, ("patched-6-1", "call0"): 31, ("patched-6-1", "null"): 33}
+BOARD = {"console": ("a9", 5, "cycles"), "log": ("a15", 1, "insn"), "log-server": ("linux,dummy-virt", 37, "insn"),
+         "csv": ("a17", 53, "insn"), "yaml": ("a17y", 71, "insn")}
+
+
+def fmt(v):
+    """As hvcbench writes numbers: integers whole, else every digit."""
+    return "%d" % v if v == int(v) else repr(float(v))
+
+
+def cells_for(kind):
+    """(stub, op) -> samples, or None for n/a; board-scaled, distinct."""
+    _, k, _ = BOARD.get(kind, BOARD["log"])
+    c = {}
+    for s in ("old", "kvm-old", "new", "patched-6-1"):
+        for o in OPS:
+            b = BASE.get((s, o))
+            if b is None:
+                c[(s, o)] = None
+                continue
+            v = b * k + (3 if k > 1 else 0)
+            # an even count with two middles apart: a halfway median
+            xs = [v] * 50 + [v + 1] * 50 if (s, o) == ("new", "null") else \
+                [v + (i % 3) - 1 for i in range(301)]
+            c[(s, o)] = xs
+    return c
+
+
+class Log:
+    """Records as lava-run prints them (lava_common.log.dump)."""
+
+    def __init__(self, dumper, prefix=""):
+        self.lines, self.dumper, self.prefix = [], dumper, prefix
+
+    def rec(self, lvl, msg, ns=None):
+        d = {"dt": "2026-11-30T12:00:%02d.%06d" % (len(self.lines) % 60, len(self.lines)),
+             "lvl": lvl, "msg": msg}
+        if ns:                      # feedback: log_message() names the namespace
+            d["ns"] = ns
+        self.lines.append(self.prefix + yaml.dump(d, Dumper=self.dumper, default_flow_style=True,
+                                                  default_style='"', width=10 ** 6)[:-1])
+
+    def target(self, line, lvl="target"):
+        # ShellLogger: '"' escaped for YAML, ESC and CR removed.
+        self.rec(lvl, line.replace("\r", "").replace('"', '\\"').replace("\x1b", ""),
+                 "dut" if lvl == "feedback" else None)
+
+    def signal(self, case, result, measurement=None, units=None):
+        extra = "" if measurement is None else " MEASUREMENT=%s UNITS=%s" % (measurement, units)
+        self.target("<LAVA_SIGNAL_TESTCASE TEST_CASE_ID=%s RESULT=%s%s>" % (case, result, extra))
+        r = {"definition": "0_hvcbench", "case": case, "result": result}
+        if measurement is not None:
+            r.update(measurement=float(decimal.Decimal(measurement)), units=units)
+        self.rec("results", r)
+
+
+def summary_rows(cells, unit):
+    head = "stub,op,unit,n,min,p1,median,mean,p90,p99,max,stddev,mad,overhead,status,note"
+    rows = [head]
+    for (s, o), xs in cells.items():
+        if xs is None:
+            rows.append("%s,%s,%s,,,,,,,,,,,,n/a,no such operation in this ABI" % (s, o, unit))
+            continue
+        st = stats(xs)
+        rows.append(",".join([s, o, unit, str(st["n"])] + [fmt(st[k]) for k in (
+            "min", "p1", "median", "mean", "p90", "p99", "max", "stddev", "mad")] + ["2", "ok", ""]))
+    return rows
+
+
+def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None,
+              summary=True, cut=None, skew=None):
+    board, _, unit = BOARD.get(kind, BOARD["log"])
+    server = kind == "log-server"
+    log = Log(yaml.Dumper if server else getattr(yaml, "CDumper", yaml.Dumper),
+              "- " if server else "")
+    log.rec("info", "lava-dispatcher, installed at version: 2023.01")
+    log.rec("debug", {"start": {"level": "1.1", "list": [1, "two", {"x": "y"}]}})
+    log.rec("input", "/lava-1/bin/lava-test-runner /lava-1/0\n")
+    log.target("[    0.000000] Booting Linux on physical CPU 0x0")
+    log.target('/ # echo "quoted" \x1b[0m caf\u00e9 \t tab')
+    log.target("<LAVA_SIGNAL_STARTRUN 0_hvcbench 1234>")
+    for k, v in (("board", board), ("cpu", "Cortex-A15"), ("kernel", "6.1.0-50-armmp-lpae"),
+                 ("platform", "qemu-virt"), ("unit", unit)):
+        # The kernel line as feedback: read while another namespace ran.
+        log.target("hvcbench-meta: %s=%s" % (k, v), "feedback" if k == "kernel" else "target")
+    if reason and load != "pass":
+        log.target(reason)
+    log.signal("hvcbench-load", load)
+    rows = summary_rows(cells, unit)
+    if summary:
+        for i, r in enumerate(rows):
+            if cut is not None and i == cut:   # a kernel line lands mid-row
+                half = len(r) // 2
+                log.target("hvcbench-summary: " + r[:half] + "[  12.345678] hvcbench: done")
+                log.target(r[half:])
+                continue
+            log.target("hvcbench-summary: " + r)
+    for (s, o), xs in (cells if cases is None else cases).items():
+        if (s, o) == ("hvcbench", "run"):
+            log.target(reason)
+            log.signal("hvcbench-run", "fail")
+        if xs is None:
+            continue
+        med = stats(xs)["median"] if skew is None or (s, o) != skew else stats(xs)["median"] + 1
+        log.signal("%s-%s" % (s, o), "pass", fmt(med), (units or {}).get((s, o), unit))
+    log.target("<LAVA_SIGNAL_ENDRUN 0_hvcbench 1234>")
+    # Another test definition of the same job: not hvcbench's.
+    log.rec("results", {"definition": "1_smoke", "case": "boot-ok", "result": "pass"})
+    log.rec("results", {"definition": "lava", "case": "0_hvcbench", "result": "pass",
+                        "duration": "12.30", "extra": [{"a": 1}], "level": "3.1"})
+    log.rec("results", {"definition": "lava", "case": "job", "result": "pass"})
+    open(out, "w").write("\n".join(log.lines) + "\n")
+
+
+def export_cases(cells, unit, job):
+    """lava_results_app.utils.export_testcase() of each case, LAVA's too."""
+    rows, tid = [], 900
+    for case, res, meas, units, suite in (
+            [("hvcbench-load", "pass", None, "", "0_hvcbench")] +
+            [("%s-%s" % k, "pass", stats(xs)["median"], unit, "0_hvcbench")
+             for k, xs in cells.items() if xs is not None] +
+            [("0_hvcbench", "pass", None, "", "lava"), ("job", "pass", None, "", "lava")]):
+        tid += 1
+        m = None if meas is None else decimal.Decimal(repr(float(meas))).quantize(decimal.Decimal("1e-10"))
+        meta = {"case": case, "definition": suite, "result": res}
+        if m is not None:
+            meta.update(measurement=str(m), units=units)
+        rows.append({"name": case, "job": str(job), "suite": suite, "result": res,
+                     "measurement": str(m), "unit": units, "level": "",
+                     "url": "/results/testcase/%d" % tid, "id": str(tid),
+                     "logged": "2026-11-30 12:00:00.000000+00:00",
+                     "log_start_line": "", "log_end_line": "", "metadata": meta})
+    return rows
+
+
+FIELDS = ["job", "suite", "result", "measurement", "unit", "duration", "timeout", "logged",
+          "level", "metadata", "url", "name", "id", "log_start_line", "log_end_line"]
+
+
+def write_csv(rows, out):
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=FIELDS)   # testjob_csv(): QUOTE_MINIMAL
+    w.writerow(dict(zip(FIELDS, FIELDS)))
+    for r in rows:
+        w.writerow(r)
+    open(out, "w", newline="").write(buf.getvalue())
+
+
+def write_yaml(rows, out):
+    # lavacli: yaml.dump(results, default_flow_style=None)
+    open(out, "w").write(yaml.dump(rows, default_flow_style=None).rstrip("\n") + "\n")
+
+
+def main():
+    kind, out, truth = sys.argv[1:4]
+    cells = cells_for(kind)
+    board, _, unit = BOARD.get(kind, BOARD["log"])
+    t = {"board": board, "unit": unit, "kernel": "6.1.0-50-armmp-lpae", "cpu": "Cortex-A15",
+         "job": "4711" if kind in ("csv", "yaml") else "",
+         "full": kind.startswith("log"), "cut": None,
+         "format": "log" if kind.startswith("log") else kind,
+         "cells": {"%s/%s" % k: v for k, v in cells.items()}}
+    if kind == "log":
+        write_log(kind, cells, out)
+    elif kind == "log-server":
+        cut = list(cells).index(("kvm-old", "call0"))
+        write_log(kind, cells, out, cut=cut + 1)     # row 0 is the header
+        t["cut"] = "kvm-old/call0"
+    elif kind == "csv":
+        write_csv(export_cases(cells, unit, 4711), out)
+    elif kind == "yaml":
+        write_yaml(export_cases(cells, unit, 4711), out)
+    elif kind in ("console", "bad-console-load"):
+        lines = ["/ # sh hvcbench-lava --board a9"]
+        if kind == "bad-console-load":
+            lines += ["hvcbench-lava: insmod /root/hvcbench.ko failed: hvcbench: KVM owns HYP mode",
+                      "hvcbench-load fail"]
+        else:
+            lines += ["hvcbench-meta: %s=%s" % kv for kv in (
+                ("board", board), ("cpu", "Cortex-A9x"), ("kernel", t["kernel"]),
+                ("platform", "board"), ("unit", unit))]
+            lines += ["hvcbench-summary: " + r for r in summary_rows(cells, unit)]
+            lines += ["%s-%s pass %s %s" % (s, o, fmt(stats(xs)["median"]), unit)
+                      for (s, o), xs in cells.items() if xs is not None]
+        open(out, "w").write("\r\n".join(lines) + "\r\n")    # a serial console's
+        t.update(full=True, cpu="Cortex-A9x")
+    elif kind == "bad-not-lava":
+        open(out, "w").write("\n".join(summary_rows(cells, unit)) + "\n")
+    elif kind == "bad-no-cases":
+        write_log(kind, cells, out, cases={}, summary=False)
+    elif kind == "bad-mixed-units":
+        rows = export_cases(cells, unit, 4711)
+        rows[3]["unit"] = "cycles"
+        write_csv(rows, out)
+    elif kind == "bad-load-fail":
+        write_log(kind, cells, out, load="fail", cases={}, summary=False,
+                  reason="hvcbench: this CPU has no HYP mode (the kernel did not boot in HYP)")
+    elif kind == "bad-run-fail":
+        write_log(kind, cells, out, cases={("hvcbench", "run"): None}, summary=False,
+                  reason="hvcbench-lava: hvcbench run failed: ESTALE (reload hvcbench.ko)")
+    elif kind == "bad-unknown-op":
+        write_log(kind, {("old", "getvectors"): [6] * 5}, out, summary=False)
+    elif kind == "bad-no-dash":
+        rows = export_cases(cells, unit, 4711)
+        rows[2]["name"] = "oldnull"
+        write_yaml(rows, out)
+    elif kind == "bad-case-fail":
+        rows = export_cases(cells, unit, 4711)
+        rows[2]["result"] = "fail"
+        write_csv(rows, out)
+    elif kind == "bad-disagree":
+        write_log(kind, cells, out, skew=("new", "get_vectors"))
+    else:
+        sys.exit("lava-synth: unknown kind " + kind)
+    json.dump(t, open(truth, "w"))
+
+
+if __name__ == "__main__":
+    main()
