@@ -708,6 +708,7 @@ static int cmd_plot_data(int argc, char **argv)
 
 static const char *usage =
 	"usage: hvcbench VERB [options]   (hvcbench VERB --help for each)\n"
+	"       hvcbench -h|--help | --version\n"
 	"  run           measure HVC round trips (module must be loaded)\n"
 	"  compare       median differences with bootstrap 95% intervals\n"
 	"  loop          N untimed HVCs, for perf stat\n"
