@@ -8,6 +8,8 @@
 #   make lint       checkpatch --strict, sparse, -Werror user space
 #   make fuzz       the spec parser and result readers under libFuzzer
 #   make bench-self phase timings of `make run`
+#   make deb        Debian packages hvcbench-dkms (all) and hvcbench (armhf,
+#                   cross built) in build/deb/ (scripts/build-deb)
 #
 #   make [run] LAB_KERNEL=6.12
 #                   the lab kernel to build for and boot: 6.1 (Debian 12's,
@@ -74,7 +76,7 @@ STUB_FILES  := $(wildcard stub/*.S stub/*.h)
 MOD_SRC     := $(MOD_FILES) $(STUB_FILES) $(wildcard $(TREE_DIR)/trees.[Sh])
 
 .PHONY: all deps module cli host run test test-host test-qemu plot lint \
-	fuzz bench-self clean
+	fuzz bench-self deb clean
 
 all: module cli host
 
@@ -128,6 +130,10 @@ fuzz:
 
 bench-self:
 	@scripts/bench-self
+
+# Debian packages (debian/, dkms.conf) into build/deb/; `make clean` removes them.
+deb:
+	@scripts/build-deb
 
 clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null

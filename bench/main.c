@@ -716,7 +716,7 @@ static const char *usage_lava =
 	"A results directory (summary.csv, meta.json) from LAVA's results of an\n"
 	"hvcbench job. IN (- for stdin) is the job log (lava-run's output, or the\n"
 	"server's log: one record a line), the server's /results/JOB/csv,\n"
-	"`lavacli results JOB --yaml`, or scripts/lava/hvcbench-lava's output\n"
+	"lavacli's YAML of `results JOB`, or scripts/lava/hvcbench-lava's output\n"
 	"by hand; which one is told from its content.\n"
 	"Test cases STUB-OP carry the median; a log with the device script's\n"
 	"hvcbench-summary rows gives every statistic (they must agree with\n"
@@ -852,6 +852,7 @@ static int cmd_lava_import(int argc, char **argv)
 
 static const char *usage =
 	"usage: hvcbench VERB [options]   (hvcbench VERB --help for each)\n"
+	"       hvcbench -h|--help | --version\n"
 	"  run           measure HVC round trips (module must be loaded)\n"
 	"  compare       median differences with bootstrap 95% intervals\n"
 	"  loop          N untimed HVCs, for perf stat\n"
