@@ -53,12 +53,16 @@ struct lava_opts {
 	const char *board, *cpu, *kernel;
 };
 
+/* The largest input read (bounds every buffer sized from it). */
+#define LAVA_MAX_INPUT (256 << 20)
+
 void lava_job_init(struct lava_job *j);
 void lava_job_free(struct lava_job *j);
 
 /*
  * Read buf[0..len) (any of the four forms) into j. 0, or -1 with the
- * reason in err: none of them, or out of memory.
+ * reason in err: none of them, larger than LAVA_MAX_INPUT, or out of
+ * memory.
  */
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	      size_t errlen);

@@ -742,7 +742,10 @@ static void warn_line(const char *msg)
 	fprintf(stderr, "%s: warning: %s\n", prog, msg);
 }
 
-/* The whole input, NUL-terminated; NULL with errno on failure. */
+/*
+ * The whole input (up to one byte past LAVA_MAX_INPUT), NUL-terminated;
+ * NULL with errno on failure.
+ */
 static char *slurp(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -758,9 +761,10 @@ static char *slurp(const char *path, size_t *len)
 		buf = nb;
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
-		if (n < cap)
+		/* Short, or past what lava_read takes: it refuses the rest. */
+		if (n < cap || n > LAVA_MAX_INPUT)
 			break;
-		cap *= 2;
+		cap = cap * 2 > LAVA_MAX_INPUT ? LAVA_MAX_INPUT + 1 : cap * 2;
 	}
 	if (!nb || ferror(f)) {
 		free(buf);
