@@ -29,6 +29,7 @@
 #include "boards.h"
 #include "lava.h"
 #include "module.h"
+#include "outdir.h"
 #include "plotdata.h"
 #include "report.h"
 #include "results.h"
@@ -784,12 +785,11 @@ static int cmd_lava_import(int argc, char **argv)
 	struct lava_opts o = { NULL, NULL, NULL };
 	struct lava_job j;
 	struct results r;
-	char err[512] = "", path[4096];
+	char err[512] = "";
 	struct stat st;
 	size_t len = 0, i, full = 0;
 	int force = 0, k;
 	char *buf;
-	FILE *f;
 
 	for (k = 1; k < argc; k++) {
 		if (!strcmp(argv[k], "--board"))
@@ -828,22 +828,12 @@ static int cmd_lava_import(int argc, char **argv)
 		die_usage("lava-import: %s: %s", in, err);
 	}
 	free(buf);
-	if (mkdir_p(out)) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", prog, out, strerror(errno));
+	if (outdir_replace(out, &r, err, sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		lava_job_free(&j);
+		results_free(&r);
 		return 1;
 	}
-	/* Samples of an earlier run would outrank the imported statistics. */
-	snprintf(path, sizeof(path), "%s/samples.csv", out);
-	if (unlink(path) && errno != ENOENT) {
-		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-		return 1;
-	}
-	f = create(out, "summary.csv");
-	write_summary_csv(&r, f);
-	close_or_die(f, "summary.csv");
-	f = create(out, "meta.json");
-	write_meta_json(&r.meta, f);
-	close_or_die(f, "meta.json");
 	for (i = 0; i < r.ncells; i++)
 		full += cell_usable(&r.cells[i]) && !r.cells[i].median_only;
 	printf("lava-import: %zu cells from the %s (%zu with every statistic, %zu median only, %zu n/a) into %s\n",
