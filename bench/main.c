@@ -723,10 +723,15 @@ static const char *usage_lava =
 	"hvcbench-summary rows gives every statistic (they must agree with\n"
 	"LAVA's medians), else cells are median only and outputs say so.\n"
 	"hvcbench-meta lines give board, cpu, kernel; the options override them.\n"
-	"Refused (exit 2, nothing written): no hvcbench cases, mixed units, a\n"
-	"failed case (hvcbench-load or hvcbench-run: with its reason), a name\n"
-	"that is no STUB-OP, a summary row whose median is not LAVA's, an\n"
-	"existing OUTDIR without --force (which replaces its results).\n";
+	"hvcbench's cases: those of definitions reporting hvcbench-load, else of\n"
+	"those named N_hvcbench; other definitions' cases are left out.\n"
+	"Refused (exit 2, nothing written): none of the four forms or over\n"
+	"256 MiB, no hvcbench cases, a failed case (hvcbench-load or\n"
+	"hvcbench-run: with its reason), a job LAVA did not complete, mixed\n"
+	"units or units that are not a name, a measurement that is not a\n"
+	"non-negative decimal number, a name that is no STUB-OP, a summary row\n"
+	"whose median is not LAVA's, an existing OUTDIR without --force (which\n"
+	"replaces its results). A failed write (exit 1) leaves OUTDIR as it was.\n";
 
 static int count_na(const struct results *r)
 {
