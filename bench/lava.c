@@ -27,23 +27,47 @@ static int known_op(const char *op)
 	return 0;
 }
 
+/* A run of decimal digits from s; where it ends. */
+static const char *digits(const char *s)
+{
+	while (isdigit((unsigned char)*s))
+		s++;
+	return s;
+}
+
 /*
- * A measurement: a finite decimal number, all of the field, in the range
+ * A measurement: a non-negative decimal number (digits, a fraction, an
+ * exponent; no sign, hex, inf or nan), all of the field, in the range
  * summary.csv's reader takes (below 10^15, 0 or above 10^-9 in size).
  */
 static int measurement(const char *s, double *v)
 {
+	const char *p = digits(s), *q;
 	char *end;
 
-	if (!*s || isspace((unsigned char)*s))
+	if (*p == '.') {
+		q = digits(p + 1);
+		if (q == p + 1 && p == s)
+			return -1;	/* "." alone: no digit */
+		p = q;
+	} else if (p == s) {
+		return -1;	/* no digit first: a sign, hex's 0x, a word */
+	}
+	if (*p == 'e' || *p == 'E') {
+		q = p + 1 + (p[1] == '+' || p[1] == '-');
+		p = digits(q);
+		if (p == q)
+			return -1;	/* an exponent without digits */
+	}
+	if (*p)
 		return -1;
 	errno = 0;
 	*v = strtod(s, &end);
-	return errno || *end || !isfinite(*v) || fabs(*v) >= 1e15 ||
-	       (*v != 0 && fabs(*v) < 1e-9) ? -1 : 0;
+	return errno || *end || !isfinite(*v) || *v >= 1e15 ||
+	       (*v != 0 && *v < 1e-9) ? -1 : 0;
 }
 
-/* Test definitions that report hvcbench-load (the first few). */
+/* Test definitions that are hvcbench's (the first few). */
 #define LOAD_SUITES 16
 
 struct suites {
@@ -51,29 +75,42 @@ struct suites {
 	int n;
 };
 
-static void load_suites(const struct lava_job *j, struct suites *s)
+/* LAVA's name of a definition named hvcbench: N_hvcbench (N its index). */
+static int hvcbench_suite(const char *suite)
 {
-	size_t i;
-	int k;
+	const char *p = digits(suite);
 
-	s->n = 0;
-	for (i = 0; i < j->ncases && s->n < LOAD_SUITES; i++) {
-		const struct lava_case *c = &j->cases[i];
-
-		if (strcmp(c->name, "hvcbench-load") || !strcmp(c->suite, "lava"))
-			continue;
-		for (k = 0; k < s->n && strcmp(s->name[k], c->suite); k++)
-			;
-		if (k == s->n)
-			s->name[s->n++] = c->suite;
-	}
+	return p != suite && !strcmp(p, "_hvcbench");
 }
 
 /*
- * hvcbench's cases: those of the test definitions that report
- * hvcbench-load, or when none does, of every definition but LAVA's own
- * ("lava": the job, each action).
+ * hvcbench's definitions: those that report hvcbench-load (the device
+ * script does, pass or fail), else those LAVA names N_hvcbench; by hand
+ * (suite "console") every case is the script's.
  */
+static void load_suites(const struct lava_job *j, struct suites *s)
+{
+	size_t i;
+	int k, by_name;
+
+	s->n = 0;
+	for (by_name = 0; by_name < 2 && !s->n; by_name++)
+		for (i = 0; i < j->ncases && s->n < LOAD_SUITES; i++) {
+			const struct lava_case *c = &j->cases[i];
+
+			if (!strcmp(c->suite, "lava") ||
+			    (!by_name && strcmp(c->name, "hvcbench-load")) ||
+			    (by_name && !hvcbench_suite(c->suite) &&
+			     strcmp(c->suite, "console")))
+				continue;
+			for (k = 0; k < s->n && strcmp(s->name[k], c->suite); k++)
+				;
+			if (k == s->n)
+				s->name[s->n++] = c->suite;
+		}
+}
+
+/* hvcbench's cases: those of its definitions; others' are left out. */
 static int ours(const struct suites *s, const struct lava_case *c)
 {
 	int k;
@@ -81,7 +118,35 @@ static int ours(const struct suites *s, const struct lava_case *c)
 	for (k = 0; k < s->n; k++)
 		if (!strcmp(s->name[k], c->suite))
 			return 1;
-	return !s->n && strcmp(c->suite, "lava") != 0;
+	return 0;
+}
+
+/*
+ * LAVA's own verdicts (suite "lava", when the input has it): the job's
+ * (case "job") and each of hvcbench's definitions' (a case by its name)
+ * must pass: cells of a job that did not complete may be missing.
+ */
+static int lava_incomplete(const struct lava_job *j, const struct suites *s,
+			   char *err, size_t len)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < j->ncases; i++) {
+		const struct lava_case *c = &j->cases[i];
+
+		if (strcmp(c->suite, "lava") || !strcmp(c->result, "pass"))
+			continue;
+		for (k = 0; k < s->n && strcmp(s->name[k], c->name); k++)
+			;
+		if (!strcmp(c->name, "job") || k < s->n) {
+			snprintf(err, len, "LAVA's %s%s did not complete (case %s of suite lava: %s)",
+				 strcmp(c->name, "job") ? "test definition " : "job",
+				 strcmp(c->name, "job") ? c->name : "", c->name, c->result);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* STUB-OP at the last '-': 0, or -1 (err says why). */
@@ -130,6 +195,12 @@ static int same_unit(char unit[NAME_MAX_LEN], const char *u, const char *what,
 		snprintf(err, len, "%s has no unit", what);
 		return -1;
 	}
+	/* It becomes a field of summary.csv: a name, never a ',' or a newline. */
+	if (!valid_name(u)) {
+		snprintf(err, len, "%s: units are not a name (1-31 letters, digits, - or _)",
+			 what);
+		return -1;
+	}
 	if (*unit && strcmp(unit, u)) {
 		snprintf(err, len, "mixed units: %s and %s (%s)", unit, u, what);
 		return -1;
@@ -142,19 +213,20 @@ static int same_unit(char unit[NAME_MAX_LEN], const char *u, const char *what,
 static int case_cell(struct results *r, const struct lava_case *c,
 		     char unit[NAME_MAX_LEN], char *err, size_t len)
 {
-	char stub[NAME_MAX_LEN], op[NAME_MAX_LEN];
+	char stub[NAME_MAX_LEN], op[NAME_MAX_LEN], msg[80];
 	struct cell *cell;
 	double v;
 
+	snprintf(msg, sizeof(msg), "test case %s", c->name);
 	if (split_case(c->name, stub, op, err, len) ||
-	    same_unit(unit, c->units, c->name, err, len))
+	    same_unit(unit, c->units, msg, err, len))
 		return -1;
 	if (strcmp(c->result, "pass")) {
 		snprintf(err, len, "test case %s: %s", c->name, c->result);
 		return -1;
 	}
 	if (measurement(c->measurement, &v)) {
-		snprintf(err, len, "test case %s: measurement '%.40s' is not a number",
+		snprintf(err, len, "test case %s: measurement '%.40s' is not a non-negative decimal number",
 			 c->name, c->measurement);
 		return -1;
 	}
@@ -368,6 +440,8 @@ int lava_results(const struct lava_job *j, const struct lava_opts *o,
 		if (case_cell(r, c, unit, err, errlen))
 			goto fail;
 	}
+	if (lava_incomplete(j, &suites, err, errlen))
+		goto fail;
 	if (!r->ncells) {
 		snprintf(err, errlen, "no hvcbench test cases in this %s (%zu of its own, %zu of LAVA's)",
 			 j->format, n, j->ncases - n);

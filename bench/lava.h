@@ -17,8 +17,11 @@
  *   console  scripts/lava/hvcbench-lava run by hand: "CASE RESULT
  *         [MEASUREMENT UNITS]" lines among its meta and summary lines
  * Test cases are STUB-OP (split at the last '-'; ops have none), the
- * median as measurement; "hvcbench-load" or "hvcbench-run" fails when the
- * module refused or the run failed, the reason on the line before.
+ * median as measurement; "hvcbench-load" passes once the module is
+ * loaded; it or "hvcbench-run" fails when the module refused or the run
+ * failed, the reason on the line before. hvcbench's definitions are those
+ * reporting hvcbench-load, else those LAVA names N_hvcbench; LAVA's own
+ * suite "lava" says whether the job (and each definition) completed.
  */
 #ifndef HVCB_LAVA_H
 #define HVCB_LAVA_H
@@ -53,12 +56,16 @@ struct lava_opts {
 	const char *board, *cpu, *kernel;
 };
 
+/* The largest input read (bounds every buffer sized from it). */
+#define LAVA_MAX_INPUT (256 << 20)
+
 void lava_job_init(struct lava_job *j);
 void lava_job_free(struct lava_job *j);
 
 /*
  * Read buf[0..len) (any of the four forms) into j. 0, or -1 with the
- * reason in err: none of them, or out of memory.
+ * reason in err: none of them, larger than LAVA_MAX_INPUT, or out of
+ * memory.
  */
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	      size_t errlen);
@@ -78,7 +85,9 @@ int lava_console_line(struct lava_job *j, const char *line);
  * j's hvcbench cases as a results set: median-only cells from the cases,
  * every statistic from summary rows that agree with them, meta from the
  * console lines and opts. 0, or -1 with one line in err (no hvcbench
- * cases, mixed units, a failed case, a name that is no STUB-OP).
+ * cases, a job LAVA did not complete, mixed units or units that are no
+ * name, a failed case, a name that is no STUB-OP, a measurement that is
+ * no non-negative decimal number).
  * Damaged summary rows are left out, each named in warn (may be NULL).
  */
 int lava_results(const struct lava_job *j, const struct lava_opts *o,

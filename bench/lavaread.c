@@ -80,7 +80,7 @@ static const char *mapping(const char *p, const char *e, struct record *r,
 /* One line as a record; 0, or -1 if it is none. */
 static int parse_record(const char *p, const char *e, struct record *r)
 {
-	size_t room = 3 * (size_t)(e - p) + 1;
+	size_t room = 3 * (size_t)(e - p) + 1;	/* one line of LAVA_MAX_INPUT */
 	char *key = malloc(room), *val = malloc(room);
 	int ret = -1;
 
@@ -259,14 +259,24 @@ static int read_csv(struct lava_job *j, const char *buf, const char *end)
  */
 static int read_yaml(struct lava_job *j, const char *buf, const char *end)
 {
-	size_t room = 3 * (size_t)(end - buf) + 1;
-	char *key = malloc(room), *val = malloc(room);
+	size_t room = 0;
+	char *key = NULL, *val = NULL;
 	const char *p, *e, *s, *colon;
 	struct lava_case c;
 	int open = 0, bad = 0, ret = -1;
 
+	/* Room for a value of the longest line (yaml_scalar's bound). */
+	for (p = buf; p < end; p = e < end ? e + 1 : end) {
+		e = line_end(p, end);
+		if ((size_t)(e - p) > room)
+			room = (size_t)(e - p);
+	}
+	room = 3 * room + 1;	/* no wrap: the input is at most LAVA_MAX_INPUT */
+	key = malloc(room);
+	val = malloc(room);
 	if (!key || !val)
 		goto out;
+	memset(&c, 0, sizeof(c));
 	for (p = buf;; p = e < end ? e + 1 : end) {
 		e = p < end ? line_end(p, end) : end;
 		if (p >= end || (e - p >= 2 && p[0] == '-' && p[1] == ' ')) {
@@ -368,26 +378,49 @@ static int read_console(struct lava_job *j, const char *buf, const char *end)
 
 /* ---------------------------------------------------------- detect */
 
+/* Whether a line among the first few is "- key: value" (lavacli's list). */
+static int yaml_list(const char *p, const char *end)
+{
+	const char *e;
+	int k;
+
+	for (k = 0; k < 20 && p < end; k++, p = e < end ? e + 1 : end) {
+		e = line_end(p, end);
+		if (e - p > 2 && p[0] == '-' && p[1] == ' ' && p[2] != '{' &&
+		    memchr(p, ':', (size_t)(e - p)))
+			return 1;
+	}
+	return 0;
+}
+
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	      size_t errlen)
 {
-	const char *end = buf + len, *p = buf, *e;
+	const char *end = buf + len, *p = buf;
 	int ret;
 
+	if (len > LAVA_MAX_INPUT) {
+		snprintf(err, errlen, "larger than %d MiB: not a LAVA job's results",
+			 LAVA_MAX_INPUT >> 20);
+		return -1;
+	}
 	if (memchr(buf, '\0', len)) {
 		snprintf(err, errlen, "binary data, not a LAVA log, CSV or YAML");
 		return -1;
 	}
 	while (p < end && isspace((unsigned char)*p))
 		p++;
-	e = line_end(p, end);
-	if ((p < end && *p == '{') || (e - p > 2 && !strncmp(p, "- {", 3))) {
-		j->format = "log";
-		ret = read_log(j, p, end);
-	} else if (e - p > 2 && p[0] == '-' && p[1] == ' ' && memchr(p, ':', (size_t)(e - p))) {
+	/*
+	 * A log is any input with records among its lines, whatever comes
+	 * first (a warning lava-run's Python printed); else lavacli's list,
+	 * else the server's CSV, else the script's output by hand.
+	 */
+	j->format = "log";
+	ret = read_log(j, p, end);
+	if (!ret && !j->records && yaml_list(p, end)) {
 		j->format = "yaml";
 		ret = read_yaml(j, p, end);
-	} else {
+	} else if (!ret && !j->records) {
 		j->format = "csv";
 		ret = read_csv(j, p, end);
 		if (ret > 0) {	/* no LAVA header: the script's output by hand? */
@@ -401,10 +434,9 @@ int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	}
 	if (!j->records) {
 		snprintf(err, errlen, "not a LAVA job log, results CSV, lavacli YAML or hvcbench-lava's output (no %s)",
-			 !strcmp(j->format, "log") ? "log record" :
 			 !strcmp(j->format, "yaml") ? "test case" :
 			 !strcmp(j->format, "csv") ? "row under the CSV header" :
-			 "CSV header with name, result, measurement and suite, no CASE RESULT line");
+			 "log record, CSV header with name, result, measurement and suite, or CASE RESULT line");
 		return -1;
 	}
 	return 0;

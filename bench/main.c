@@ -29,6 +29,7 @@
 #include "boards.h"
 #include "lava.h"
 #include "module.h"
+#include "outdir.h"
 #include "plotdata.h"
 #include "report.h"
 #include "results.h"
@@ -722,10 +723,15 @@ static const char *usage_lava =
 	"hvcbench-summary rows gives every statistic (they must agree with\n"
 	"LAVA's medians), else cells are median only and outputs say so.\n"
 	"hvcbench-meta lines give board, cpu, kernel; the options override them.\n"
-	"Refused (exit 2, nothing written): no hvcbench cases, mixed units, a\n"
-	"failed case (hvcbench-load or hvcbench-run: with its reason), a name\n"
-	"that is no STUB-OP, a summary row whose median is not LAVA's, an\n"
-	"existing OUTDIR without --force (which replaces its results).\n";
+	"hvcbench's cases: those of definitions reporting hvcbench-load, else of\n"
+	"those named N_hvcbench; other definitions' cases are left out.\n"
+	"Refused (exit 2, nothing written): none of the four forms or over\n"
+	"256 MiB, no hvcbench cases, a failed case (hvcbench-load or\n"
+	"hvcbench-run: with its reason), a job LAVA did not complete, mixed\n"
+	"units or units that are not a name, a measurement that is not a\n"
+	"non-negative decimal number, a name that is no STUB-OP, a summary row\n"
+	"whose median is not LAVA's, an existing OUTDIR without --force (which\n"
+	"replaces its results). A failed write (exit 1) leaves OUTDIR as it was.\n";
 
 static int count_na(const struct results *r)
 {
@@ -742,7 +748,10 @@ static void warn_line(const char *msg)
 	fprintf(stderr, "%s: warning: %s\n", prog, msg);
 }
 
-/* The whole input, NUL-terminated; NULL with errno on failure. */
+/*
+ * The whole input (up to one byte past LAVA_MAX_INPUT), NUL-terminated;
+ * NULL with errno on failure.
+ */
 static char *slurp(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -758,9 +767,10 @@ static char *slurp(const char *path, size_t *len)
 		buf = nb;
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
-		if (n < cap)
+		/* Short, or past what lava_read takes: it refuses the rest. */
+		if (n < cap || n > LAVA_MAX_INPUT)
 			break;
-		cap *= 2;
+		cap = cap * 2 > LAVA_MAX_INPUT ? LAVA_MAX_INPUT + 1 : cap * 2;
 	}
 	if (!nb || ferror(f)) {
 		free(buf);
@@ -780,12 +790,11 @@ static int cmd_lava_import(int argc, char **argv)
 	struct lava_opts o = { NULL, NULL, NULL };
 	struct lava_job j;
 	struct results r;
-	char err[512] = "", path[4096];
+	char err[512] = "";
 	struct stat st;
 	size_t len = 0, i, full = 0;
 	int force = 0, k;
 	char *buf;
-	FILE *f;
 
 	for (k = 1; k < argc; k++) {
 		if (!strcmp(argv[k], "--board"))
@@ -824,22 +833,12 @@ static int cmd_lava_import(int argc, char **argv)
 		die_usage("lava-import: %s: %s", in, err);
 	}
 	free(buf);
-	if (mkdir_p(out)) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", prog, out, strerror(errno));
+	if (outdir_replace(out, &r, err, sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		lava_job_free(&j);
+		results_free(&r);
 		return 1;
 	}
-	/* Samples of an earlier run would outrank the imported statistics. */
-	snprintf(path, sizeof(path), "%s/samples.csv", out);
-	if (unlink(path) && errno != ENOENT) {
-		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-		return 1;
-	}
-	f = create(out, "summary.csv");
-	write_summary_csv(&r, f);
-	close_or_die(f, "summary.csv");
-	f = create(out, "meta.json");
-	write_meta_json(&r.meta, f);
-	close_or_die(f, "meta.json");
 	for (i = 0; i < r.ncells; i++)
 		full += cell_usable(&r.cells[i]) && !r.cells[i].median_only;
 	printf("lava-import: %zu cells from the %s (%zu with every statistic, %zu median only, %zu n/a) into %s\n",

@@ -23,9 +23,12 @@ halfway (an even sample count).
   console   board a9: scripts/lava/hvcbench-lava run by hand (its
             "CASE RESULT [MEASUREMENT UNITS]" lines among the meta and
             summary lines), unit cycles
+  log-smoke board a15: the device script's log without an hvcbench-load
+            case, beside a smoke-test definition's case linux-posix-pwd
+  log-warning  board a15: the log after a stray line (a Python warning)
   bad-*     refused inputs: not-lava, no-cases, mixed-units, load-fail,
             unknown-op, case-fail, disagree, no-dash, run-fail,
-            console-load
+            console-load, unit-comma, hex, negative, job-fail, definition-fail
 """
 import csv
 import decimal
@@ -113,7 +116,8 @@ def summary_rows(cells, unit):
 
 
 def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None,
-              summary=True, cut=None, skew=None):
+              summary=True, cut=None, skew=None, smoke="boot-ok", job="pass", definition="pass",
+              first=None):
     board, _, unit = BOARD.get(kind, BOARD["log"])
     server = kind == "log-server"
     log = Log(yaml.Dumper if server else getattr(yaml, "CDumper", yaml.Dumper),
@@ -130,7 +134,8 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
         log.target("hvcbench-meta: %s=%s" % (k, v), "feedback" if k == "kernel" else "target")
     if reason and load != "pass":
         log.target(reason)
-    log.signal("hvcbench-load", load)
+    if load is not None:
+        log.signal("hvcbench-load", load)
     rows = summary_rows(cells, unit)
     if summary:
         for i, r in enumerate(rows):
@@ -150,11 +155,11 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
         log.signal("%s-%s" % (s, o), "pass", fmt(med), (units or {}).get((s, o), unit))
     log.target("<LAVA_SIGNAL_ENDRUN 0_hvcbench 1234>")
     # Another test definition of the same job: not hvcbench's.
-    log.rec("results", {"definition": "1_smoke", "case": "boot-ok", "result": "pass"})
-    log.rec("results", {"definition": "lava", "case": "0_hvcbench", "result": "pass",
+    log.rec("results", {"definition": "1_smoke", "case": smoke, "result": "pass"})
+    log.rec("results", {"definition": "lava", "case": "0_hvcbench", "result": definition,
                         "duration": "12.30", "extra": [{"a": 1}], "level": "3.1"})
-    log.rec("results", {"definition": "lava", "case": "job", "result": "pass"})
-    open(out, "w").write("\n".join(log.lines) + "\n")
+    log.rec("results", {"definition": "lava", "case": "job", "result": job})
+    open(out, "w").write("".join(x + "\n" for x in ([first] if first else []) + log.lines))
 
 
 def export_cases(cells, unit, job):
@@ -207,6 +212,11 @@ def main():
          "cells": {"%s/%s" % k: v for k, v in cells.items()}}
     if kind == "log":
         write_log(kind, cells, out)
+    elif kind == "log-smoke":
+        write_log(kind, cells, out, load=None, smoke="linux-posix-pwd")
+    elif kind == "log-warning":
+        write_log(kind, cells, out, first="/usr/lib/python3/dist-packages/lava_dispatcher/"
+                  "utils/fs.py:42: DeprecationWarning: pkg_resources is deprecated")
     elif kind == "log-server":
         cut = list(cells).index(("kvm-old", "call0"))
         write_log(kind, cells, out, cut=cut + 1)     # row 0 is the header
@@ -253,6 +263,18 @@ def main():
         rows = export_cases(cells, unit, 4711)
         rows[2]["result"] = "fail"
         write_csv(rows, out)
+    elif kind in ("bad-unit-comma", "bad-hex", "bad-negative"):
+        rows = export_cases(cells, unit, 4711)
+        for r in rows:
+            if kind == "bad-unit-comma" and r["unit"]:
+                r["unit"] = "insn,\nx"     # every case: the units agree
+        if kind != "bad-unit-comma":
+            rows[3]["measurement"] = "0x10" if kind == "bad-hex" else "-6"
+        write_csv(rows, out)
+    elif kind == "bad-job-fail":
+        write_log(kind, cells, out, job="fail")
+    elif kind == "bad-definition-fail":
+        write_log(kind, cells, out, definition="fail")
     elif kind == "bad-disagree":
         write_log(kind, cells, out, skew=("new", "get_vectors"))
     else:
