@@ -113,21 +113,6 @@ static void need_module(struct meta *m)
 		die(err);
 }
 
-static int mkdir_p(const char *dir)
-{
-	char path[4096], *p;
-
-	snprintf(path, sizeof(path), "%s", dir);
-	for (p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0755) && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return mkdir(path, 0755) && errno != EEXIST ? -1 : 0;
-}
 
 static FILE *create(const char *dir, const char *name)
 {
@@ -329,7 +314,7 @@ static int cmd_run(int argc, char **argv)
 	if (out) {
 		FILE *f;
 
-		if (mkdir_p(out)) {
+		if (outdir_make(out) < 0) {
 			fprintf(stderr, "%s: cannot create %s: %s\n", prog, out,
 				strerror(errno));
 			return 1;
@@ -675,7 +660,7 @@ static int cmd_boards(int argc, char **argv)
 	if (boards_merge(&b, stub, &m, err, sizeof(err)))
 		die(err);
 	boards_free(&b);
-	if (mkdir_p(out)) {
+	if (outdir_make(out) < 0) {
 		snprintf(err, sizeof(err), "cannot create %s: %s", out, strerror(errno));
 		die(err);
 	}
@@ -702,7 +687,7 @@ static int cmd_plot_data(int argc, char **argv)
 	if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-')
 		die_usage("%s", "plot-data: give a results directory and an output directory");
 	load_dir(&r, argv[1]);
-	if (mkdir_p(argv[2]) || write_plot_data(&r, argv[2], err, sizeof(err))) {
+	if (outdir_make(argv[2]) < 0 || write_plot_data(&r, argv[2], err, sizeof(err))) {
 		if (errno && !*err)
 			snprintf(err, sizeof(err), "%s: %s", argv[2], strerror(errno));
 		die(err);

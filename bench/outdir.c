@@ -15,8 +15,7 @@
 
 #define PATH_LEN 4096
 
-/* dir and its missing parents; 1 when dir itself was made, 0, -1. */
-static int make_dir(const char *dir)
+int outdir_make(const char *dir)
 {
 	char path[PATH_LEN], *p;
 	struct stat st;
@@ -83,7 +82,7 @@ int outdir_replace(const char *dir, const struct results *r, char *err,
 {
 	char sum[PATH_LEN] = "", meta[PATH_LEN] = "", path[PATH_LEN];
 	const char *what = dir;
-	int made = make_dir(dir);
+	int made = outdir_make(dir);
 
 	if (made < 0)
 		goto fail;

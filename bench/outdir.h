@@ -10,6 +10,12 @@
 #include "results.h"
 
 /*
+ * dir and its missing parents: 1 when dir itself was made, 0 when it was
+ * there already, -1 (errno set) when it could not be made.
+ */
+int outdir_make(const char *dir);
+
+/*
  * r's summary.csv and meta.json into dir (made if missing), then
  * samples.csv (an earlier run's, which would outrank them) removed.
  * 0, or -1 with one line in err: then dir is as it was (a directory this
