@@ -118,9 +118,35 @@ static const char *line_end(const char *p, const char *e)
 	return nl ? nl : e;
 }
 
+/*
+ * The case named by a console line holding a test case signal, into name;
+ * 0, or -1 when the line holds none.
+ */
+static int signal_case(const char *msg, char *name, size_t len)
+{
+	const char *p = strstr(msg, CASE_SIGNAL);
+	size_t n;
+
+	if (!p)
+		return -1;
+	p += strlen(CASE_SIGNAL);
+	n = strcspn(p, " >");
+	snprintf(name, len, "%.*s", (int)(n < len ? n : len - 1), p);
+	return 0;
+}
+
+/*
+ * A failed case's reason is the console line before its signal. The
+ * dispatcher records the case when the signal matches and logs the line
+ * holding it when that line's newline is read, so the case's results
+ * record may come before or after that line: after it, the reason was
+ * kept when the line went by (sig_case, sig_reason); before it, the line
+ * before the signal is the last console line so far.
+ */
 static int read_log(struct lava_job *j, const char *buf, const char *end)
 {
-	char last[256] = "", reason[256] = "";
+	char last[256] = "", sig_reason[256] = "";
+	char sig_case[sizeof(((struct lava_case *)0)->name)] = "";
 	const char *p, *e;
 	struct record r;
 
@@ -132,8 +158,8 @@ static int read_log(struct lava_job *j, const char *buf, const char *end)
 			continue;	/* not a record: passed over */
 		j->records++;
 		if (!strcmp(r.lvl, "results") && r.is_map && *r.c.name) {
-			strcpy(r.c.reason, reason);
-			*reason = '\0';
+			strcpy(r.c.reason, strcmp(sig_case, r.c.name) ? last : sig_reason);
+			*sig_case = '\0';
 			if (lava_add_case(j, &r.c))
 				goto nomem;
 		} else if ((!strcmp(r.lvl, "target") || !strcmp(r.lvl, "feedback")) && r.msg) {
@@ -141,8 +167,8 @@ static int read_log(struct lava_job *j, const char *buf, const char *end)
 			 * read while another namespace's action ran. */
 			unescape_quotes(r.msg);
 			/* A case's signal: the line before it says why, if it failed. */
-			if (strstr(r.msg, CASE_SIGNAL))
-				strcpy(reason, last);
+			if (!signal_case(r.msg, sig_case, sizeof(sig_case)))
+				strcpy(sig_reason, last);
 			else if (*skip_blanks(r.msg))
 				snprintf(last, sizeof(last), "%s", skip_blanks(r.msg));
 			if (lava_console_line(j, r.msg))

@@ -26,7 +26,11 @@ halfway (an even sample count).
   log-smoke board a15: the device script's log without an hvcbench-load
             case, beside a smoke-test definition's case linux-posix-pwd
   log-warning  board a15: the log after a stray line (a Python warning)
+  log-late  board a15: each case's results record logged before the
+            console line holding its signal (the dispatcher logs a line
+            when its newline arrives, and acts on a signal when it matches)
   bad-*     refused inputs: not-lava, no-cases, mixed-units, load-fail,
+            load-fail-late (its record before its signal's line),
             unknown-op, case-fail, disagree, no-dash, run-fail,
             console-load, unit-comma, hex, negative, job-fail, definition-fail
 """
@@ -77,8 +81,9 @@ def cells_for(kind):
 class Log:
     """Records as lava-run prints them (lava_common.log.dump)."""
 
-    def __init__(self, dumper, prefix=""):
+    def __init__(self, dumper, prefix="", results_first=False):
         self.lines, self.dumper, self.prefix = [], dumper, prefix
+        self.results_first = results_first
 
     def rec(self, lvl, msg, ns=None):
         d = {"dt": "2026-11-30T12:00:%02d.%06d" % (len(self.lines) % 60, len(self.lines)),
@@ -94,12 +99,19 @@ class Log:
                  "dut" if lvl == "feedback" else None)
 
     def signal(self, case, result, measurement=None, units=None):
+        # The dispatcher acts on a signal as soon as it matches, and logs
+        # the console line holding it when that line's newline is read:
+        # either may come first (results_first says which).
         extra = "" if measurement is None else " MEASUREMENT=%s UNITS=%s" % (measurement, units)
-        self.target("<LAVA_SIGNAL_TESTCASE TEST_CASE_ID=%s RESULT=%s%s>" % (case, result, extra))
+        line = "<LAVA_SIGNAL_TESTCASE TEST_CASE_ID=%s RESULT=%s%s>" % (case, result, extra)
         r = {"definition": "0_hvcbench", "case": case, "result": result}
         if measurement is not None:
             r.update(measurement=float(decimal.Decimal(measurement)), units=units)
+        if not self.results_first:
+            self.target(line)
         self.rec("results", r)
+        if self.results_first:
+            self.target(line)
 
 
 def summary_rows(cells, unit):
@@ -117,11 +129,11 @@ def summary_rows(cells, unit):
 
 def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None,
               summary=True, cut=None, skew=None, smoke="boot-ok", job="pass", definition="pass",
-              first=None):
+              first=None, results_first=False):
     board, _, unit = BOARD.get(kind, BOARD["log"])
     server = kind == "log-server"
     log = Log(yaml.Dumper if server else getattr(yaml, "CDumper", yaml.Dumper),
-              "- " if server else "")
+              "- " if server else "", results_first)
     log.rec("info", "lava-dispatcher, installed at version: 2023.01")
     log.rec("debug", {"start": {"level": "1.1", "list": [1, "two", {"x": "y"}]}})
     log.rec("input", "/lava-1/bin/lava-test-runner /lava-1/0\n")
@@ -247,9 +259,12 @@ def main():
         rows = export_cases(cells, unit, 4711)
         rows[3]["unit"] = "cycles"
         write_csv(rows, out)
-    elif kind == "bad-load-fail":
+    elif kind in ("bad-load-fail", "bad-load-fail-late"):
         write_log(kind, cells, out, load="fail", cases={}, summary=False,
-                  reason="hvcbench: this CPU has no HYP mode (the kernel did not boot in HYP)")
+                  reason="hvcbench: this CPU has no HYP mode (the kernel did not boot in HYP)",
+                  results_first=kind == "bad-load-fail-late")
+    elif kind == "log-late":
+        write_log(kind, cells, out, results_first=True)
     elif kind == "bad-run-fail":
         write_log(kind, cells, out, cases={("hvcbench", "run"): None}, summary=False,
                   reason="hvcbench-lava: hvcbench run failed: ESTALE (reload hvcbench.ko)")
