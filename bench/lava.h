@@ -81,6 +81,9 @@ int lava_add_case(struct lava_job *j, const struct lava_case *c);
 /* A console line: "hvcbench-meta:" or "hvcbench-summary:" kept. */
 int lava_console_line(struct lava_job *j, const char *line);
 
+/* s past its leading blanks (spaces and tabs). */
+const char *lava_skip_blanks(const char *s);
+
 /*
  * j's hvcbench cases as a results set: median-only cells from the cases,
  * every statistic from summary rows that agree with them, meta from the

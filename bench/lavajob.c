@@ -42,7 +42,7 @@ int lava_add_case(struct lava_job *j, const struct lava_case *c)
 	return 0;
 }
 
-static const char *skip_blanks(const char *s)
+const char *lava_skip_blanks(const char *s)
 {
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -72,16 +72,16 @@ static void meta_line(struct lava_job *j, const char *s)
 
 int lava_console_line(struct lava_job *j, const char *line)
 {
-	const char *s = skip_blanks(line);
+	const char *s = lava_skip_blanks(line);
 	size_t n;
 
 	if (!strncmp(s, META_TAG, strlen(META_TAG))) {
-		meta_line(j, skip_blanks(s + strlen(META_TAG)));
+		meta_line(j, lava_skip_blanks(s + strlen(META_TAG)));
 		return 0;
 	}
 	if (strncmp(s, SUMMARY_TAG, strlen(SUMMARY_TAG)))
 		return 0;
-	s = skip_blanks(s + strlen(SUMMARY_TAG));
+	s = lava_skip_blanks(s + strlen(SUMMARY_TAG));
 	n = strlen(s);
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;

@@ -14,13 +14,6 @@
 
 #define CASE_SIGNAL "<LAVA_SIGNAL_TESTCASE TEST_CASE_ID="
 
-static const char *skip_blanks(const char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return s;
-}
-
 /* ------------------------------------------------------------- log */
 
 /* What one record holds that matters here. */
@@ -169,8 +162,8 @@ static int read_log(struct lava_job *j, const char *buf, const char *end)
 			/* A case's signal: the line before it says why, if it failed. */
 			if (!signal_case(r.msg, sig_case, sizeof(sig_case)))
 				strcpy(sig_reason, last);
-			else if (*skip_blanks(r.msg))
-				snprintf(last, sizeof(last), "%s", skip_blanks(r.msg));
+			else if (*lava_skip_blanks(r.msg))
+				snprintf(last, sizeof(last), "%s", lava_skip_blanks(r.msg));
 			if (lava_console_line(j, r.msg))
 				goto nomem;
 		}

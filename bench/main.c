@@ -113,7 +113,6 @@ static void need_module(struct meta *m)
 		die(err);
 }
 
-
 static FILE *create(const char *dir, const char *name)
 {
 	char path[4096];
@@ -718,10 +717,9 @@ static const char *usage_lava =
 	"whose median is not LAVA's, an existing OUTDIR without --force (which\n"
 	"replaces its results). A failed write (exit 1) leaves OUTDIR as it was.\n";
 
-static int count_na(const struct results *r)
+static size_t count_na(const struct results *r)
 {
-	size_t i;
-	int n = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < r->ncells; i++)
 		n += !r->cells[i].applicable;
@@ -777,7 +775,7 @@ static int cmd_lava_import(int argc, char **argv)
 	struct results r;
 	char err[512] = "";
 	struct stat st;
-	size_t len = 0, i, full = 0;
+	size_t len = 0, i, full = 0, na;
 	int force = 0, k;
 	char *buf;
 
@@ -826,9 +824,9 @@ static int cmd_lava_import(int argc, char **argv)
 	}
 	for (i = 0; i < r.ncells; i++)
 		full += cell_usable(&r.cells[i]) && !r.cells[i].median_only;
+	na = count_na(&r);
 	printf("lava-import: %zu cells from the %s (%zu with every statistic, %zu median only, %zu n/a) into %s\n",
-	       r.ncells, j.format, full,
-	       r.ncells - full - (size_t)count_na(&r), (size_t)count_na(&r), out);
+	       r.ncells, j.format, full, r.ncells - full - na, na, out);
 	lava_job_free(&j);
 	results_free(&r);
 	return 0;

@@ -213,12 +213,11 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 		unit_axis_label(results_unit(r)), log ? " (log scale)" : "");
 	/* A run merged from several boards (hvcbench boards) bars boards. */
 	if (meta_get(&r->meta, "boards") && meta_get(&r->meta, "stub"))
-		fprintf(f, "title\tHVC round trip of %s per board (median, whiskers p1..p99%s)\n",
-			meta_get(&r->meta, "stub"), results_median_only(r) ?
-			"; median-only cells: none" : "");
+		fprintf(f, "title\tHVC round trip of %s per board", meta_get(&r->meta, "stub"));
 	else
-		fprintf(f, "title\tHVC round trip per ABI (median, whiskers p1..p99%s)\n",
-			results_median_only(r) ? "; median-only cells: none" : "");
+		fprintf(f, "title\tHVC round trip per ABI");
+	fprintf(f, " (median, whiskers p1..p99%s)\n",
+		results_median_only(r) ? "; median-only cells: none" : "");
 	fprintf(f, "yscale\t%s\nybottom\t%s\nops\t", log ? "log" : "linear",
 		log ? num_exact(b[0], bottom) : "0");
 	for (k = 0; k < no; k++)
