@@ -3,7 +3,9 @@
  * Several boards' runs: loaded, named, checked for a common unit, and one
  * stub's cells merged into a run whose stubs are the boards.
  */
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 #include "boards.h"
 #include "report.h"
 
@@ -33,29 +35,116 @@ static void base_name(const char *dir, char out[256])
 	out[n] = '\0';
 }
 
+/* s lower-cased, every run of other characters than a-z 0-9 one '-'. */
+static void name_part(const char *s, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (; *s && n + 1 < len; s++) {
+		char ch = (char)tolower((unsigned char)*s);
+
+		if (isalnum((unsigned char)ch) && !(ch & 0x80))
+			out[n++] = ch;
+		else if (n && out[n - 1] != '-')
+			out[n++] = '-';
+	}
+	while (n && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+}
+
+/*
+ * A name from what the run says it measured on: its platform and CPU
+ * (qemu-virt-a15: "Cortex-" left out), with the kernel's version
+ * (qemu-virt-a15-6-12-95) when `kernel` says so. "" when it has none.
+ */
+static void derived_name(const struct results *r, int kernel,
+			 char out[256])
+{
+	const char *platform = meta_get(&r->meta, "platform");
+	const char *cpu = meta_get(&r->meta, "cpu_name");
+	const char *rel = meta_get(&r->meta, "kernel");
+	char part[64];
+	size_t n;
+
+	*out = '\0';
+	if (!cpu || !*cpu)
+		return;
+	if (platform && *platform) {
+		name_part(platform, part, sizeof(part));
+		snprintf(out, 256, "%s-", part);
+	}
+	name_part(!strncasecmp(cpu, "cortex-", 7) ? cpu + 7 : cpu, part,
+		  sizeof(part));
+	strncat(out, part, 255 - strlen(out));
+	if (kernel && rel) {
+		n = strspn(rel, "0123456789.");
+		snprintf(part, sizeof(part), "%.*s", (int)(n < 40 ? n : 40), rel);
+		name_part(part, part, sizeof(part));
+		if (*part)
+			snprintf(out + strlen(out), 256 - strlen(out), "-%s", part);
+	}
+}
+
+/*
+ * Board k's name: given, else meta.json's board, else the directory's
+ * name if that is a name (make run's are longer than 31 characters),
+ * else derived_name(); *derived says which.
+ */
 static int board_name(struct boards *b, int k, const char *dir,
-		      char given[][NAME_MAX_LEN], int ng, char *err, size_t len)
+		      char given[][NAME_MAX_LEN], int ng, int *derived,
+		      char *err, size_t len)
 {
 	const char *board = meta_get(&b->run[k].meta, "board");
-	char base[256];
-	int j;
+	char base[256], made[256];
 
 	base_name(dir, base);
-	if (ng)
+	*derived = 0;
+	if (ng) {
 		board = given[k];
-	else if (!board || !*board)
+	} else if (!board || !*board) {
 		board = base;
+		if (!valid_name(base)) {
+			derived_name(&b->run[k], 0, made);
+			if (valid_name(made)) {
+				board = made;
+				*derived = 1;
+			}
+		}
+	}
 	if (!valid_name(board)) {
-		snprintf(err, len, "%s: '%.40s' is not a board name (1-31 letters, digits, - or _): give --names",
+		snprintf(err, len, "%s: '%s' is not a board name (1-31 letters, digits, - or _): give --names",
 			 dir, board);
 		return -1;
 	}
-	for (j = 0; j < k; j++)
-		if (!strcmp(b->name[j], board)) {
-			snprintf(err, len, "two boards are named %s: give --names", board);
-			return -1;
-		}
 	strcpy(b->name[k], board);
+	return 0;
+}
+
+/* Derived names two boards share take the kernel's version; then all
+ * names must differ. */
+static int unique_names(struct boards *b, char *const *dirs,
+			const int *derived, char *err, size_t len)
+{
+	char made[256];
+	int k, j, twin;
+
+	for (k = 0; k < b->n; k++) {
+		for (j = 0, twin = 0; j < b->n; j++)
+			twin |= j != k && !strcmp(b->name[j], b->name[k]);
+		if (!derived[k] || !twin)
+			continue;
+		derived_name(&b->run[k], 1, made);
+		if (valid_name(made))
+			strcpy(b->name[k], made);
+	}
+	for (k = 0; k < b->n; k++)
+		for (j = 0; j < k; j++)
+			if (!strcmp(b->name[j], b->name[k])) {
+				snprintf(err, len, "%s and %s are both named %s: give --names",
+					 dirs[j], dirs[k], b->name[k]);
+				return -1;
+			}
 	return 0;
 }
 
@@ -63,7 +152,7 @@ int boards_load(struct boards *b, char *const *dirs, int n, const char *names,
 		int force_units, char *err, size_t len)
 {
 	char given[MAX_BOARDS][NAME_MAX_LEN];
-	int k, ng = 0;
+	int k, ng = 0, derived[MAX_BOARDS];
 
 	memset(b, 0, sizeof(*b));
 	if (n < 2 || n > MAX_BOARDS) {
@@ -81,7 +170,7 @@ int boards_load(struct boards *b, char *const *dirs, int n, const char *names,
 		results_init(&b->run[k]);
 		b->n = k + 1;
 		if (read_results_dir(&b->run[k], dirs[k], err, len) ||
-		    board_name(b, k, dirs[k], given, ng, err, len))
+		    board_name(b, k, dirs[k], given, ng, &derived[k], err, len))
 			goto fail;
 		if (!force_units && units_differ(&b->run[0], &b->run[k])) {
 			snprintf(err, len, "%s counts %s, %s counts %s: not comparable (--force-units to compare anyway)",
@@ -90,20 +179,40 @@ int boards_load(struct boards *b, char *const *dirs, int n, const char *names,
 			goto fail;
 		}
 	}
+	if (unique_names(b, dirs, derived, err, len))
+		goto fail;
 	return 0;
 fail:
 	boards_free(b);
 	return -1;
 }
 
-/* A space list of the boards' names into buf (meta "stubs", "boards"). */
-static void name_list(const struct boards *b, char *buf, size_t len)
+/* Whether board k measured stub. */
+static int board_has(const struct boards *b, int k, const char *stub)
+{
+	size_t i;
+
+	for (i = 0; i < b->run[k].ncells; i++)
+		if (!strcmp(b->run[k].cells[i].stub, stub) &&
+		    cell_usable(&b->run[k].cells[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A space list of the names of the boards that measured stub (has = 1)
+ * or did not (has = 0) into buf (meta "stubs", "boards", "left_out").
+ */
+static void name_list(const struct boards *b, const char *stub, int has,
+		      char *buf, size_t len)
 {
 	int k;
 
 	buf[0] = '\0';
 	for (k = 0; k < b->n; k++) {
-		if (k)
+		if (board_has(b, k, stub) != has)
+			continue;
+		if (*buf)
 			strncat(buf, " ", len - strlen(buf) - 1);
 		strncat(buf, b->name[k], len - strlen(buf) - 1);
 	}
@@ -133,7 +242,7 @@ static void op_list(const struct boards *b, char *buf, size_t len)
 }
 
 static int merge_cell(struct results *out, const char *board,
-		      const struct cell *c)
+		      const struct cell *c, const char *unit)
 {
 	struct cell *m = results_cell(out, board, c->op, 1);
 	size_t i;
@@ -142,6 +251,7 @@ static int merge_cell(struct results *out, const char *board,
 		return -1;
 	m->applicable = c->applicable;
 	m->overhead = c->overhead;
+	snprintf(m->unit, sizeof(m->unit), "%s", unit);
 	for (i = 0; i < c->n; i++)
 		if (cell_push(m, c->v[i]))
 			return -1;
@@ -158,27 +268,36 @@ int boards_merge(const struct boards *b, const char *stub, struct results *out,
 		 char *err, size_t len)
 {
 	char list[MAX_BOARDS * NAME_MAX_LEN], key[32];
+	const char *unit = results_unit(&b->run[0]);
 	size_t i;
 	int k, cells = 0;
 
 	results_init(out);
 	for (k = 0; k < b->n; k++)
+		if (units_differ(&b->run[0], &b->run[k]))
+			unit = MIXED_UNITS;
+	for (k = 0; k < b->n; k++) {
+		if (!board_has(b, k, stub))
+			continue;	/* left out: boards_left_out() says so */
 		for (i = 0; i < b->run[k].ncells; i++) {
 			const struct cell *c = &b->run[k].cells[i];
 
 			if (strcmp(c->stub, stub))
 				continue;
-			if (merge_cell(out, b->name[k], c))
+			/* Mixed: each cell keeps its board's unit. */
+			if (merge_cell(out, b->name[k], c, strcmp(unit, MIXED_UNITS) ?
+				       "" : results_unit(&b->run[k])))
 				goto nomem;
 			cells += cell_usable(c);
 		}
+	}
 	if (!cells) {
 		snprintf(err, len, "no board measured stub %s", stub);
 		results_free(out);
 		return -1;
 	}
-	name_list(b, list, sizeof(list));
-	if (meta_set(&out->meta, "unit", results_unit(&b->run[0])) ||
+	name_list(b, stub, 1, list, sizeof(list));
+	if (meta_set(&out->meta, "unit", unit) ||
 	    meta_set(&out->meta, "stubs", list) ||
 	    meta_set(&out->meta, "boards", list) ||
 	    meta_set(&out->meta, "stub", stub))
@@ -186,7 +305,12 @@ int boards_merge(const struct boards *b, const char *stub, struct results *out,
 	op_list(b, list, sizeof(list));
 	if (meta_set(&out->meta, "ops", list))
 		goto nomem;
+	name_list(b, stub, 0, list, sizeof(list));
+	if (*list && meta_set(&out->meta, "left_out", list))
+		goto nomem;
 	for (k = 0; k < b->n; k++) {
+		if (!board_has(b, k, stub))
+			continue;
 		snprintf(key, sizeof(key), "board %s", b->name[k]);
 		if (meta_set(&out->meta, key, b->run[k].dir))
 			goto nomem;
@@ -198,6 +322,23 @@ nomem:
 	snprintf(err, len, "out of memory");
 	results_free(out);
 	return -1;
+}
+
+void boards_left_out(const struct boards *b, const char *stub, char *msg,
+		     size_t len)
+{
+	int k;
+
+	*msg = '\0';
+	for (k = 0; k < b->n; k++) {
+		if (board_has(b, k, stub))
+			continue;
+		if (!*msg)
+			snprintf(msg, len, "left out, no measured cell of %s there:",
+				 stub);
+		snprintf(msg + strlen(msg), len - strlen(msg), " %s (%s)",
+			 b->name[k], b->run[k].dir);
+	}
 }
 
 int boards_measured(const struct boards *b, const char *stub, int all)

@@ -23,16 +23,26 @@ struct boards {
 /*
  * Read n results directories. A board's name is the next of `names` (a
  * comma list, may be NULL), else meta.json's "board", else the
- * directory's own name. Units must agree unless force_units. 0, or -1
+ * directory's own name if it is a name, else its platform and CPU (the
+ * kernel's version added where two boards would share one). Units must agree unless force_units. 0, or -1
  * with the reason in err (and nothing to free).
  */
 int boards_load(struct boards *b, char *const *dirs, int n, const char *names,
 		int force_units, char *err, size_t len);
 void boards_free(struct boards *b);
 
-/* stub's cells of every board, as one run whose stubs are the boards. */
+/*
+ * stub's cells of every board that measured it, as one run whose stubs
+ * are the boards; with units mixed (force), meta "unit" is MIXED_UNITS
+ * and each cell keeps its board's unit.
+ */
 int boards_merge(const struct boards *b, const char *stub, struct results *out,
 		 char *err, size_t len);
+
+/* One line naming the boards boards_merge() leaves out (no usable cell
+ * of stub), or "" when it leaves none out. */
+void boards_left_out(const struct boards *b, const char *stub, char *msg,
+		     size_t len);
 
 /* Whether stub has a usable cell on every board (all), or on any. */
 int boards_measured(const struct boards *b, const char *stub, int all);

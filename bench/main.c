@@ -18,6 +18,7 @@
  * statistics. It loads nothing by itself.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,6 +40,13 @@
 #define BLOCK 2000	/* samples per cell per module run: progress steps */
 
 static const char *prog = "hvcbench";
+
+/*
+ * Everything a verb prints for the user goes here first and reaches
+ * stdout only when the verb succeeds: a failure prints its one line on
+ * stderr and nothing on stdout.
+ */
+static FILE *out;
 
 static void die_usage(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
@@ -83,11 +91,25 @@ static unsigned long number(const char *flag, const char *s,
 	return v;
 }
 
-static const char *value(int argc, char **argv, int *i)
+/*
+ * getopt_long over a verb's table (opterr off, optstring starting with
+ * ':'): an unknown option or one without its value is a usage error.
+ */
+static int next_opt(int argc, char **argv, const char *verb,
+		    const char *shortopts, const struct option *longopts)
 {
-	if (*i + 1 >= argc)
-		die_usage("%s wants a value", argv[*i]);
-	return argv[++*i];
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+
+	if (c == '?') {
+		if (optopt)
+			die_usage("%s: unknown option '-%c' (see %s --help)", verb,
+				  optopt, verb);
+		die_usage("%s: unknown option '%s' (see %s --help)", verb,
+			  argv[optind - 1], verb);
+	}
+	if (c == ':')
+		die_usage("%s wants a value", argv[optind - 1]);
+	return c;
 }
 
 static void check_names(const struct meta *m, const char *key,
@@ -111,28 +133,6 @@ static void need_module(struct meta *m)
 	if (module_check(err, sizeof(err)) ||
 	    module_read_info(m, err, sizeof(err)))
 		die(err);
-}
-
-static FILE *create(const char *dir, const char *name)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	if (!f) {
-		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-		exit(1);
-	}
-	return f;
-}
-
-static void close_or_die(FILE *f, const char *what)
-{
-	if (fclose(f)) {
-		fprintf(stderr, "%s: writing %s failed\n", prog, what);
-		exit(1);
-	}
 }
 
 /* A --stub/--op list, "all" meaning the module's whole list (meta key). */
@@ -207,51 +207,65 @@ static const char *default_machine(const struct meta *m)
 
 static const char *usage_run =
 	"usage: hvcbench run [--stub LIST] [--op LIST] [-n SAMPLES] [--cpu N]\n"
-	"                    [--format table|csv|json] [--hist] [-o DIR] [--machine TEXT]\n"
+	"                    [--format table|csv|json] [--hist] [-o DIR [--force]]\n"
+	"                    [--machine TEXT]\n"
 	"Measure HVC round trips with the loaded module. LIST is a comma list or\n"
 	"\"all\" (default). Samples are taken in blocks, every cell interleaved\n"
 	"with the others; values are overhead-corrected. -o writes summary.csv,\n"
-	"samples.csv and meta.json into DIR. --machine names what it ran on\n"
+	"samples.csv and meta.json into DIR, which must not exist (--force\n"
+	"replaces it whole, once the run is done). --machine names what it ran on\n"
 	"(default: QEMU virt when the module finds it, else the device tree's model).\n"
 	"Statistics: percentiles interpolate linearly between ranks (type 7);\n"
 	"stddev is the sample standard deviation (n-1); MAD is unscaled.\n";
 
+static const struct option run_opts[] = {
+	{ "stub", required_argument, NULL, 's' },
+	{ "op", required_argument, NULL, 'p' },
+	{ "cpu", required_argument, NULL, 'c' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "hist", no_argument, NULL, 'H' },
+	{ "machine", required_argument, NULL, 'm' },
+	{ "force", no_argument, NULL, 'F' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static int cmd_run(int argc, char **argv)
 {
-	const char *stubs = "all", *ops = "all", *fmt = "table", *out = NULL;
+	const char *stubs = "all", *ops = "all", *fmt = "table", *dir = NULL;
 	const char *machine = NULL;
 	unsigned long n = 10000, cpu = 0, done, step;
 	struct results r, block;
 	char spec[HVCB_SPEC_MAX_LEN + 1], err[512], stamp[64];
-	int hist = 0, i;
-	double t0 = now(), last = t0;
+	int hist = 0, force = 0, c;
+	double t0, last;
 	struct meta m = { .count = 0 };
 	time_t t = time(NULL);
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--stub"))
-			stubs = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--op"))
-			ops = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "-n"))
-			n = number("-n", value(argc, argv, &i), 1, HVCB_MAX_SAMPLES);
-		else if (!strcmp(argv[i], "--cpu"))
-			cpu = number("--cpu", value(argc, argv, &i), 0, HVCB_MAX_CPU);
-		else if (!strcmp(argv[i], "--format"))
-			fmt = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--hist"))
-			hist = 1;
-		else if (!strcmp(argv[i], "-o"))
-			out = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--machine"))
-			machine = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return fputs(usage_run, stdout), 0;
-		else
-			die_usage("run: unknown option '%s' (see run --help)", argv[i]);
+	while ((c = next_opt(argc, argv, "run", ":hn:o:", run_opts)) != -1) {
+		switch (c) {
+		case 's': stubs = optarg; break;
+		case 'p': ops = optarg; break;
+		case 'n': n = number("-n", optarg, 1, HVCB_MAX_SAMPLES); break;
+		case 'c': cpu = number("--cpu", optarg, 0, HVCB_MAX_CPU); break;
+		case 'f': fmt = optarg; break;
+		case 'H': hist = 1; break;
+		case 'o': dir = optarg; break;
+		case 'm': machine = optarg; break;
+		case 'F': force = 1; break;
+		case 'h': return fputs(usage_run, out), 0;
+		}
 	}
+	if (optind < argc)
+		die_usage("run: unexpected argument '%s' (see run --help)", argv[optind]);
 	if (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))
 		die_usage("unknown format '%s' (table, csv or json)", fmt);
+	if (force && !dir)
+		die_usage("%s", "run: --force is for -o DIR");
+	if (dir && outdir_check(dir, force, NULL, 0, err, sizeof(err)))
+		die_usage("run: %s", err);
+	t0 = now();
+	last = t0;
 
 	need_module(&m);
 	check_names(&m, "stubs", stubs, "stub");
@@ -266,14 +280,14 @@ static int cmd_run(int argc, char **argv)
 		results_init(&block);
 		if (module_run(spec, &block, err, sizeof(err)))
 			die(err);
-		for (size_t c = 0; c < block.ncells; c++) {
-			struct cell *src = &block.cells[c];
+		for (size_t k = 0; k < block.ncells; k++) {
+			struct cell *src = &block.cells[k];
 			struct cell *dst = results_cell(&r, src->stub, src->op, 1);
 
 			if (!dst)
 				die("out of memory");
 			dst->overhead = src->overhead;
-			for (size_t k = 0; k < src->n; k++) {
+			for (size_t v = 0; v < src->n; v++) {
 				if (dst->n == dst->cap) {
 					size_t cap = dst->cap ? dst->cap * 2 : n;
 					double *nv = realloc(dst->v, cap * sizeof(*nv));
@@ -283,7 +297,7 @@ static int cmd_run(int argc, char **argv)
 					dst->v = nv;
 					dst->cap = cap;
 				}
-				dst->v[dst->n++] = src->v[k];
+				dst->v[dst->n++] = src->v[v];
 			}
 		}
 		results_free(&block);
@@ -310,29 +324,13 @@ static int cmd_run(int argc, char **argv)
 	results_sort(&r);
 	results_stats(&r);
 
-	if (out) {
-		FILE *f;
-
-		if (outdir_make(out) < 0) {
-			fprintf(stderr, "%s: cannot create %s: %s\n", prog, out,
-				strerror(errno));
-			return 1;
-		}
-		f = create(out, "summary.csv");
-		write_summary_csv(&r, f);
-		close_or_die(f, "summary.csv");
-		f = create(out, "samples.csv");
-		write_samples_csv(&r, f);
-		close_or_die(f, "samples.csv");
-		f = create(out, "meta.json");
-		write_meta_json(&r.meta, f);
-		close_or_die(f, "meta.json");
-	}
+	if (dir && outdir_write(dir, &r, 1, err, sizeof(err)))
+		die(err);
 	if (!strcmp(fmt, "csv"))
-		write_summary_csv(&r, stdout);
+		write_summary_csv(&r, out);
 	else if (!strcmp(fmt, "json"))
-		write_results_json(&r, stdout);
-	else if (print_table(&r, hist, stdout))
+		write_results_json(&r, out);
+	else if (print_table(&r, hist, out))
 		die("out of memory");
 	results_free(&r);
 	return 0;
@@ -402,18 +400,42 @@ static int boards_report(char *const *dirs, int nd, const char *names,
 	int ret;
 
 	if (boards_load(&b, dirs, nd, names, force, err, sizeof(err))) {
-		if (strstr(err, "not comparable") || strstr(err, "--names"))
-			die_usage("%s", err);
-		die(err);
+		if (!strcmp(err, "out of memory"))
+			die(err);
+		die_usage("%s", err);
 	}
 	if (stub && !boards_measured(&b, stub, 0))
 		die_usage("--stub %s: no board measured that stub", stub);
-	ret = letter ? print_boards_letter(&b, stub, stdout) :
-		       print_boards_compare(&b, csv, stdout);
+	ret = letter ? print_boards_letter(&b, stub, out) :
+		       print_boards_compare(&b, csv, out);
 	boards_free(&b);
 	if (ret)
 		die("out of memory");
 	return 0;
+}
+
+static const struct option compare_opts[] = {
+	{ "ref", required_argument, NULL, 'r' },
+	{ "names", required_argument, NULL, 'N' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "force-units", no_argument, NULL, 'U' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* The directories after the options: at most MAX_BOARDS. */
+static int dir_args(int argc, char **argv, const char *verb, int first,
+		    char *dirs[MAX_BOARDS])
+{
+	int nd = 0, i;
+
+	for (i = first; i < argc; i++) {
+		if (nd == MAX_BOARDS)
+			die_usage("%s: more than %d directories (%s)", verb,
+				  MAX_BOARDS, argv[i]);
+		dirs[nd++] = argv[i];
+	}
+	return nd;
 }
 
 static int cmd_compare(int argc, char **argv)
@@ -421,26 +443,18 @@ static int cmd_compare(int argc, char **argv)
 	char *dirs[MAX_BOARDS];
 	const char *ref = NULL, *fmt = "table", *names = NULL;
 	struct results a, b;
-	int nd = 0, i, ret, force = 0;
+	int nd, ret, force = 0, c;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--ref"))
-			ref = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--names"))
-			names = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--format"))
-			fmt = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--force-units"))
-			force = 1;
-		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return fputs(usage_compare, stdout), 0;
-		else if (argv[i][0] == '-')
-			die_usage("compare: unknown option '%s'", argv[i]);
-		else if (nd < MAX_BOARDS)
-			dirs[nd++] = argv[i];
-		else
-			die_usage("compare: more than %d directories (%s)", MAX_BOARDS, argv[i]);
+	while ((c = next_opt(argc, argv, "compare", ":h", compare_opts)) != -1) {
+		switch (c) {
+		case 'r': ref = optarg; break;
+		case 'N': names = optarg; break;
+		case 'f': fmt = optarg; break;
+		case 'U': force = 1; break;
+		case 'h': return fputs(usage_compare, out), 0;
+		}
 	}
+	nd = dir_args(argc, argv, "compare", optind, dirs);
 	if (!nd)
 		die_usage("%s", "compare: give one or more result directories");
 	if (strcmp(fmt, "table") && strcmp(fmt, "csv"))
@@ -458,14 +472,14 @@ static int cmd_compare(int argc, char **argv)
 	if (nd == 2) {
 		load_dir(&b, dirs[1]);
 		same_units(&a, &b, force);
-		ret = print_compare_dirs(&a, &b, !strcmp(fmt, "csv"), stdout);
+		ret = print_compare_dirs(&a, &b, !strcmp(fmt, "csv"), out);
 		results_free(&b);
 	} else {
 		if (ref)
 			need_stub(&a, "--ref", ref);
 		else
 			ref = default_ref(&a);
-		ret = print_compare_stubs(&a, ref, !strcmp(fmt, "csv"), stdout);
+		ret = print_compare_stubs(&a, ref, !strcmp(fmt, "csv"), out);
 	}
 	results_free(&a);
 	if (ret < 0)
@@ -481,28 +495,33 @@ static const char *usage_loop =
 	"rounded up to a multiple of 8. --baseline does the same work with the\n"
 	"HVCs left out: perf's count difference is the HVC path.\n";
 
+static const struct option loop_opts[] = {
+	{ "stub", required_argument, NULL, 's' },
+	{ "op", required_argument, NULL, 'p' },
+	{ "baseline", no_argument, NULL, 'B' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static int cmd_loop(int argc, char **argv)
 {
 	const char *stub = NULL, *op = NULL;
 	unsigned long n = 0;
-	int baseline = 0, i;
+	int baseline = 0, c;
 	char spec[HVCB_SPEC_MAX_LEN + 1], err[512];
 	struct meta m = { .count = 0 };
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--stub"))
-			stub = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--op"))
-			op = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "-n"))
-			n = number("-n", value(argc, argv, &i), 1, HVCB_MAX_LOOP);
-		else if (!strcmp(argv[i], "--baseline"))
-			baseline = 1;
-		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return fputs(usage_loop, stdout), 0;
-		else
-			die_usage("loop: unknown option '%s' (see loop --help)", argv[i]);
+	while ((c = next_opt(argc, argv, "loop", ":hn:", loop_opts)) != -1) {
+		switch (c) {
+		case 's': stub = optarg; break;
+		case 'p': op = optarg; break;
+		case 'n': n = number("-n", optarg, 1, HVCB_MAX_LOOP); break;
+		case 'B': baseline = 1; break;
+		case 'h': return fputs(usage_loop, out), 0;
+		}
 	}
+	if (optind < argc)
+		die_usage("loop: unexpected argument '%s' (see loop --help)", argv[optind]);
 	if (!stub || !op || !n)
 		die_usage("%s", "loop: needs --stub, --op and -n");
 	need_module(&m);
@@ -522,18 +541,24 @@ static int cmd_loop(int argc, char **argv)
 	return 0;
 }
 
+static const struct option help_only_opts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static int cmd_info(int argc, char **argv)
 {
 	struct meta m = { .count = 0 };
-	int i;
+	int i, c;
 
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return puts("usage: hvcbench info\nWhat the module reports: kernel, CPU, install method, counter unit, overheads."), 0;
-	if (argc > 1)
-		die_usage("info: unknown argument '%s'", argv[1]);
+	while ((c = next_opt(argc, argv, "info", ":h", help_only_opts)) != -1)
+		if (c == 'h')
+			return fputs("usage: hvcbench info\nWhat the module reports: kernel, CPU, install method, counter unit, overheads.\n", out), 0;
+	if (optind < argc)
+		die_usage("info: unknown argument '%s'", argv[optind]);
 	need_module(&m);
 	for (i = 0; i < m.count; i++)
-		printf("%s: %s\n", m.key[i], m.val[i]);
+		fprintf(out, "%s: %s\n", m.key[i], m.val[i]);
 	return 0;
 }
 
@@ -551,31 +576,32 @@ static const char *usage_cover =
 	"column per board, and a chart of STUB on each board (default new, else\n"
 	"the first stub every board measured).\n";
 
+static const struct option cover_opts[] = {
+	{ "ref", required_argument, NULL, 'r' },
+	{ "stub", required_argument, NULL, 's' },
+	{ "names", required_argument, NULL, 'N' },
+	{ "force-units", no_argument, NULL, 'U' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static int cmd_cover(int argc, char **argv)
 {
 	char *dirs[MAX_BOARDS];
 	const char *ref = NULL, *stub = NULL, *names = NULL;
 	struct results a, b;
-	int nd = 0, i, ret, force = 0;
+	int nd, ret, force = 0, c;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--ref"))
-			ref = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--names"))
-			names = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--stub"))
-			stub = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--force-units"))
-			force = 1;
-		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return fputs(usage_cover, stdout), 0;
-		else if (argv[i][0] == '-')
-			die_usage("cover-letter: unknown option '%s'", argv[i]);
-		else if (nd < MAX_BOARDS)
-			dirs[nd++] = argv[i];
-		else
-			die_usage("cover-letter: more than %d directories (%s)", MAX_BOARDS, argv[i]);
+	while ((c = next_opt(argc, argv, "cover-letter", ":h", cover_opts)) != -1) {
+		switch (c) {
+		case 'r': ref = optarg; break;
+		case 's': stub = optarg; break;
+		case 'N': names = optarg; break;
+		case 'U': force = 1; break;
+		case 'h': return fputs(usage_cover, out), 0;
+		}
 	}
+	nd = dir_args(argc, argv, "cover-letter", optind, dirs);
 	if (!nd)
 		die_usage("%s", "cover-letter: give one or more result directories");
 	if (nd == 2 && (ref || stub))
@@ -599,7 +625,7 @@ static int cmd_cover(int argc, char **argv)
 		load_dir(&b, dirs[1]);
 		same_units(&a, &b, force);
 	}
-	ret = print_cover_letter(&a, nd == 2 ? &b : NULL, ref, stub, stdout);
+	ret = print_cover_letter(&a, nd == 2 ? &b : NULL, ref, stub, out);
 	results_free(&a);
 	if (nd == 2)
 		results_free(&b);
@@ -610,46 +636,53 @@ static int cmd_cover(int argc, char **argv)
 
 static const char *usage_boards =
 	"usage: hvcbench boards OUTDIR DIR DIR... [--stub STUB] [--names A,B,..]\n"
-	"                       [--force-units]\n"
+	"                       [--force-units] [--force]\n"
 	"One results directory in OUTDIR whose stubs are the boards: STUB's\n"
 	"cells of every DIR (default new, else the first stub every board\n"
 	"measured), samples and all, so that scripts/plot OUTDIR draws a group\n"
-	"per op and a bar per board. Boards are named by --names, else\n"
-	"meta.json's board, else the directory's name; units must agree.\n";
+	"per op and a bar per board; boards without STUB are left out, and a\n"
+	"warning names them. Boards are named by --names, else meta.json's\n"
+	"board, else the directory's name if it is a name, else platform and\n"
+	"CPU (and the kernel where two would share a name). Units must agree\n"
+	"(--force-units: each board keeps its own, labels say \"mixed units\").\n"
+	"OUTDIR must not exist and is no DIR; --force replaces it whole.\n";
+
+static const struct option boards_opts[] = {
+	{ "stub", required_argument, NULL, 's' },
+	{ "names", required_argument, NULL, 'N' },
+	{ "force-units", no_argument, NULL, 'U' },
+	{ "force", no_argument, NULL, 'F' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
 
 static int cmd_boards(int argc, char **argv)
 {
-	char *dirs[MAX_BOARDS], err[512] = "";
-	const char *out = NULL, *stub = NULL, *names = NULL;
+	char *dirs[MAX_BOARDS], err[1024] = "";
+	const char *dir, *stub = NULL, *names = NULL;
 	struct results m;
 	struct boards b;
-	int nd = 0, i, force = 0;
-	FILE *f;
+	int nd, force_units = 0, force = 0, c;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--stub"))
-			stub = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--names"))
-			names = value(argc, argv, &i);
-		else if (!strcmp(argv[i], "--force-units"))
-			force = 1;
-		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return fputs(usage_boards, stdout), 0;
-		else if (argv[i][0] == '-')
-			die_usage("boards: unknown option '%s'", argv[i]);
-		else if (!out)
-			out = argv[i];
-		else if (nd < MAX_BOARDS)
-			dirs[nd++] = argv[i];
-		else
-			die_usage("boards: more than %d directories (%s)", MAX_BOARDS, argv[i]);
+	while ((c = next_opt(argc, argv, "boards", ":h", boards_opts)) != -1) {
+		switch (c) {
+		case 's': stub = optarg; break;
+		case 'N': names = optarg; break;
+		case 'U': force_units = 1; break;
+		case 'F': force = 1; break;
+		case 'h': return fputs(usage_boards, out), 0;
+		}
 	}
-	if (!out || nd < 2)
+	if (argc - optind < 3)
 		die_usage("%s", "boards: give an output directory and two or more result directories");
-	if (boards_load(&b, dirs, nd, names, force, err, sizeof(err))) {
-		if (strstr(err, "not comparable") || strstr(err, "--names"))
-			die_usage("%s", err);
-		die(err);
+	dir = argv[optind];
+	nd = dir_args(argc, argv, "boards", optind + 1, dirs);
+	if (outdir_check(dir, force, (const char *const *)dirs, nd, err, sizeof(err)))
+		die_usage("boards: %s", err);
+	if (boards_load(&b, dirs, nd, names, force_units, err, sizeof(err))) {
+		if (!strcmp(err, "out of memory"))
+			die(err);
+		die_usage("%s", err);
 	}
 	if (stub && !boards_measured(&b, stub, 0))
 		die_usage("--stub %s: no board measured that stub", stub);
@@ -658,20 +691,12 @@ static int cmd_boards(int argc, char **argv)
 		die_usage("%s", "boards: no stub was measured on every board: give --stub");
 	if (boards_merge(&b, stub, &m, err, sizeof(err)))
 		die(err);
+	boards_left_out(&b, stub, err, sizeof(err));
+	if (*err)
+		fprintf(stderr, "%s: warning: %s\n", prog, err);
 	boards_free(&b);
-	if (outdir_make(out) < 0) {
-		snprintf(err, sizeof(err), "cannot create %s: %s", out, strerror(errno));
+	if (outdir_write(dir, &m, 1, err, sizeof(err)))
 		die(err);
-	}
-	f = create(out, "summary.csv");
-	write_summary_csv(&m, f);
-	close_or_die(f, "summary.csv");
-	f = create(out, "samples.csv");
-	write_samples_csv(&m, f);
-	close_or_die(f, "samples.csv");
-	f = create(out, "meta.json");
-	write_meta_json(&m.meta, f);
-	close_or_die(f, "meta.json");
 	results_free(&m);
 	return 0;
 }
@@ -680,15 +705,19 @@ static int cmd_plot_data(int argc, char **argv)
 {
 	struct results r;
 	char err[512] = "";
+	int c;
 
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return puts("usage: hvcbench plot-data DIR OUTDIR\nThe files scripts/plot draws from: cell order, labels and values."), 0;
-	if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-')
+	while ((c = next_opt(argc, argv, "plot-data", ":h", help_only_opts)) != -1)
+		if (c == 'h')
+			return fputs("usage: hvcbench plot-data DIR OUTDIR\nThe files scripts/plot draws from: cell order, labels and values.\n", out), 0;
+	if (argc - optind != 2)
 		die_usage("%s", "plot-data: give a results directory and an output directory");
-	load_dir(&r, argv[1]);
-	if (outdir_make(argv[2]) < 0 || write_plot_data(&r, argv[2], err, sizeof(err))) {
+	load_dir(&r, argv[optind]);
+	errno = 0;
+	if (outdir_make(argv[optind + 1]) < 0 ||
+	    write_plot_data(&r, argv[optind + 1], err, sizeof(err))) {
 		if (errno && !*err)
-			snprintf(err, sizeof(err), "%s: %s", argv[2], strerror(errno));
+			snprintf(err, sizeof(err), "%s: %s", argv[optind + 1], strerror(errno));
 		die(err);
 	}
 	results_free(&r);
@@ -767,42 +796,44 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
+static const struct option lava_opts[] = {
+	{ "board", required_argument, NULL, 'b' },
+	{ "cpu", required_argument, NULL, 'c' },
+	{ "kernel", required_argument, NULL, 'k' },
+	{ "force", no_argument, NULL, 'F' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static int cmd_lava_import(int argc, char **argv)
 {
-	const char *in = NULL, *out = NULL;
+	const char *in, *dir;
 	struct lava_opts o = { NULL, NULL, NULL };
 	struct lava_job j;
 	struct results r;
-	char err[512] = "";
-	struct stat st;
+	char err[1024] = "";
 	size_t len = 0, i, full = 0, na;
-	int force = 0, k;
+	int force = 0, c;
 	char *buf;
 
-	for (k = 1; k < argc; k++) {
-		if (!strcmp(argv[k], "--board"))
-			o.board = value(argc, argv, &k);
-		else if (!strcmp(argv[k], "--cpu"))
-			o.cpu = value(argc, argv, &k);
-		else if (!strcmp(argv[k], "--kernel"))
-			o.kernel = value(argc, argv, &k);
-		else if (!strcmp(argv[k], "--force"))
-			force = 1;
-		else if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h"))
-			return fputs(usage_lava, stdout), 0;
-		else if (argv[k][0] == '-' && argv[k][1])
-			die_usage("lava-import: unknown option '%s'", argv[k]);
-		else if (!in)
-			in = argv[k];
-		else if (!out)
-			out = argv[k];
-		else
-			die_usage("lava-import: one input and one output directory (%s)", argv[k]);
+	while ((c = next_opt(argc, argv, "lava-import", ":h", lava_opts)) != -1) {
+		switch (c) {
+		case 'b': o.board = optarg; break;
+		case 'c': o.cpu = optarg; break;
+		case 'k': o.kernel = optarg; break;
+		case 'F': force = 1; break;
+		case 'h': return fputs(usage_lava, out), 0;
+		}
 	}
-	if (!in || !out)
+	if (argc - optind > 2)
+		die_usage("lava-import: one input and one output directory (%s)",
+			  argv[optind + 2]);
+	if (argc - optind < 2)
 		die_usage("%s", "lava-import: give LAVA's results (log, CSV or YAML) and an output directory");
-	if (!force && !stat(out, &st))
-		die_usage("lava-import: %s exists (--force replaces its results)", out);
+	in = argv[optind];
+	dir = argv[optind + 1];
+	if (outdir_check(dir, force, &in, 1, err, sizeof(err)))
+		die_usage("lava-import: %s", err);
 	buf = slurp(in, &len);
 	if (!buf)
 		die_usage("lava-import: %s: %s", in, strerror(errno));
@@ -816,7 +847,7 @@ static int cmd_lava_import(int argc, char **argv)
 		die_usage("lava-import: %s: %s", in, err);
 	}
 	free(buf);
-	if (outdir_replace(out, &r, err, sizeof(err))) {
+	if (outdir_write(dir, &r, 0, err, sizeof(err))) {
 		fprintf(stderr, "%s: %s\n", prog, err);
 		lava_job_free(&j);
 		results_free(&r);
@@ -825,8 +856,8 @@ static int cmd_lava_import(int argc, char **argv)
 	for (i = 0; i < r.ncells; i++)
 		full += cell_usable(&r.cells[i]) && !r.cells[i].median_only;
 	na = count_na(&r);
-	printf("lava-import: %zu cells from the %s (%zu with every statistic, %zu median only, %zu n/a) into %s\n",
-	       r.ncells, j.format, full, r.ncells - full - na, na, out);
+	fprintf(out, "lava-import: %zu cells from the %s (%zu with every statistic, %zu median only, %zu n/a) into %s\n",
+		r.ncells, j.format, full, r.ncells - full - na, na, dir);
 	lava_job_free(&j);
 	results_free(&r);
 	return 0;
@@ -846,12 +877,26 @@ static const char *usage =
 
 static int run_verb(int argc, char **argv);
 
-/* Output that did not reach its file is a failure, not exit 0. */
+/*
+ * What a verb printed reaches stdout once it succeeded; output that did
+ * not reach its file is a failure, not exit 0.
+ */
 int main(int argc, char **argv)
 {
-	int ret = run_verb(argc, argv);
+	char *text = NULL;
+	size_t size = 0;
+	int ret;
 
-	if (fflush(stdout) || ferror(stdout)) {
+	out = open_memstream(&text, &size);
+	if (!out)
+		die("out of memory");
+	ret = run_verb(argc, argv);
+	if (fclose(out))
+		die("out of memory");
+	if (!ret && size && fwrite(text, 1, size, stdout) != size)
+		ret = -1;
+	free(text);
+	if (fflush(stdout) || ferror(stdout) || ret < 0) {
 		fprintf(stderr, "%s: writing the output failed\n", prog);
 		return 1;
 	}
@@ -863,9 +908,9 @@ static int run_verb(int argc, char **argv)
 	if (argc < 2)
 		die_usage("%s", "no verb given (see hvcbench --help)");
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return fputs(usage, stdout), 0;
+		return fputs(usage, out), 0;
 	if (!strcmp(argv[1], "--version"))
-		return puts("hvcbench " VERSION), 0;
+		return fputs("hvcbench " VERSION "\n", out), 0;
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "compare"))

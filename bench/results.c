@@ -233,6 +233,11 @@ const char *results_unit(const struct results *r)
 	return u && *u ? u : "unknown";
 }
 
+const char *cell_unit(const struct results *r, const struct cell *c)
+{
+	return *c->unit ? c->unit : results_unit(r);
+}
+
 int write_summary_csv(const struct results *r, FILE *f)
 {
 	char b[11][NUM_LEN];
@@ -245,16 +250,16 @@ int write_summary_csv(const struct results *r, FILE *f)
 
 		if (!cell_usable(c)) {
 			fprintf(f, "%s,%s,%s,,,,,,,,,,,,n/a,no such operation in this ABI\n",
-				c->stub, c->op, results_unit(r));
+				c->stub, c->op, cell_unit(r, c));
 			continue;
 		}
 		if (c->median_only) {	/* the rest is not known: left empty */
 			fprintf(f, "%s,%s,%s,,,,%s,,,,,,,,ok,median only\n", c->stub,
-				c->op, results_unit(r), num_exact(b[2], s->median));
+				c->op, cell_unit(r, c), num_exact(b[2], s->median));
 			continue;
 		}
 		fprintf(f, "%s,%s,%s,%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%ld,ok,\n",
-			c->stub, c->op, results_unit(r), s->n,
+			c->stub, c->op, cell_unit(r, c), s->n,
 			num_exact(b[0], s->min), num_exact(b[1], s->p1),
 			num_exact(b[2], s->median), num_exact(b[3], s->mean),
 			num_exact(b[4], s->p90), num_exact(b[5], s->p99),
@@ -332,7 +337,7 @@ int write_results_json(const struct results *r, FILE *f)
 				num_exact(b[2], s->median));
 		} else {
 			fputs(", \"status\": \"ok\", \"unit\": ", f);
-			json_string(f, results_unit(r));
+			json_string(f, cell_unit(r, c));
 			fprintf(f, ", \"n\": %zu, \"min\": %s, \"p1\": %s, \"median\": %s, \"mean\": %s, \"p90\": %s, \"p99\": %s, \"max\": %s, \"stddev\": %s, \"mad\": %s, \"overhead\": %ld, \"histogram\": {\"lo\": %s, \"width\": %s, \"counts\": [",
 				s->n, num_exact(b[0], s->min), num_exact(b[1], s->p1),
 				num_exact(b[2], s->median), num_exact(b[3], s->mean),

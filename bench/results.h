@@ -24,7 +24,12 @@ struct cell {
 	unsigned int seq;	/* order of first appearance */
 	int op_rank;		/* the op's place: results_sort() sets it */
 	struct stats st;	/* from the samples, else from summary.csv */
+	char unit[NAME_MAX_LEN];	/* its own unit, when the run's is "mixed" */
 };
+
+/* meta "unit" of a run whose cells count in different units (boards
+ * --force-units): each cell's unit is its own. */
+#define MIXED_UNITS "mixed"
 
 /* "key: value" pairs, in order, from the module's info or meta.json. */
 /* Room for the module's info (every stub's ABI line, tree stubs' sources). */
@@ -72,6 +77,8 @@ void results_sort(struct results *r);
 int cell_usable(const struct cell *c);
 /* The unit every cell counts in: meta "unit" (summary.csv if absent). */
 const char *results_unit(const struct results *r);
+/* The unit of one cell of r: its own where r's units are mixed. */
+const char *cell_unit(const struct results *r, const struct cell *c);
 int write_summary_csv(const struct results *r, FILE *f);
 int write_samples_csv(const struct results *r, FILE *f);
 int write_meta_json(const struct meta *m, FILE *f);

@@ -21,6 +21,11 @@ cell so that any swap of ops, stubs or columns shows:
              stub board3 did not measure, board3 without a "board" name in
              meta.json; unit insn
   board-cycles  board1's shape in unit cycles
+  makerun-CPU-KERNEL[-ns]  a `make run` directory's files: meta.json as
+             the module and the CLI write it (platform qemu-virt, cpu_name
+             Cortex-CPU, kernel 6.1.0-50-armmp-lpae or 6.12.95+deb12-...,
+             no board), overhead 2 in summary.csv; unit insn, or qemu-ns
+             (values about 581) with -ns
 
 Writes samples.csv (stub,op,value), summary.csv (its statistics from
 tests/samplestats.py) and meta.json, as a run would.
@@ -79,11 +84,12 @@ def cells_board(k):
     return c
 
 
-def write(d, cells, unit, samples=True, summary_cols=None, board=None):
+def write(d, cells, unit, samples=True, summary_cols=None, board=None, meta=None,
+          overhead=0):
     os.makedirs(d, exist_ok=True)
-    meta = {"date": "2026-11-25T00:00:00Z", "kernel": "synthetic",
-            "cpu_name": "Synthetic", "unit": unit, "samples": "varies",
-            "machine": "synthetic data (tests/synth-results.py)"}
+    meta = meta or {"date": "2026-11-25T00:00:00Z", "kernel": "synthetic",
+                    "cpu_name": "Synthetic", "unit": unit, "samples": "varies",
+                    "machine": "synthetic data (tests/synth-results.py)"}
     if board:
         meta["board"] = board
     with open(os.path.join(d, "meta.json"), "w") as f:
@@ -107,7 +113,7 @@ def write(d, cells, unit, samples=True, summary_cols=None, board=None):
             elif not samples:
                 row.update(v, status="ok")
             else:
-                row.update(stats(v), status="ok", overhead=0)
+                row.update(stats(v), status="ok", overhead=overhead)
             f.write(",".join(str(row[k]) for k in cols) + "\n")
 
 
@@ -144,6 +150,24 @@ def main():
         k = int(kind[-1]) if kind != "board-cycles" else 1
         write(d, cells_board(k), "cycles" if kind == "board-cycles" else "insn",
               board={1: "a15-lab", 2: "a7-board"}.get(k))
+    elif kind.startswith("makerun-"):
+        parts = kind.split("-")
+        cpu, kern, ns = parts[1], parts[2], parts[-1] == "ns"
+        rel = {"6.1": "6.1.0-50-armmp-lpae", "6.12": "6.12.95+deb12-armmp-lpae"}[kern]
+        unit = "qemu-ns" if ns else "insn"
+        scale = {"a15": 1, "a7": 3}[cpu] * (97 if ns else 1) + (kern == "6.12")
+        c = {("old", "get_vectors"): [6 * scale] * 200, ("old", "null"): [6 * scale + 1] * 200,
+             ("new", "get_vectors"): [7 * scale] * 199 + [7 * scale + 3],
+             ("new", "null"): [10 * scale] * 200, ("floor", "get_vectors"): None,
+             ("floor", "null"): [2 * scale] * 200}
+        meta = {"version": "0.1", "kernel": rel, "midr": "0x414fc0f0",
+                "cpu_name": "Cortex-" + cpu.upper(), "platform": "qemu-virt",
+                "unit": unit, "ops": "get_vectors null", "stubs": "old new floor",
+                "cpu": "0", "samples": "200", "overhead": "2",
+                "date": "2026-12-01T00:00:00Z", "hvcbench_version": "0.1",
+                "icount": "no" if ns else "yes",
+                "machine": "QEMU 7.2.22 virt,virtualization=on cortex-%s" % cpu}
+        write(d, c, unit, meta=meta, overhead=2)
     else:
         sys.exit("synth-results: unknown kind " + kind)
 
