@@ -127,12 +127,13 @@ static int unique_names(struct boards *b, char *const *dirs,
 			const int *derived, char *err, size_t len)
 {
 	char made[256];
-	int k, j, twin;
+	int k, j, twin[MAX_BOARDS];
 
+	for (k = 0; k < b->n; k++)
+		for (j = 0, twin[k] = 0; j < b->n; j++)
+			twin[k] |= j != k && !strcmp(b->name[j], b->name[k]);
 	for (k = 0; k < b->n; k++) {
-		for (j = 0, twin = 0; j < b->n; j++)
-			twin |= j != k && !strcmp(b->name[j], b->name[k]);
-		if (!derived[k] || !twin)
+		if (!derived[k] || !twin[k])
 			continue;
 		derived_name(&b->run[k], 1, made);
 		if (valid_name(made))

@@ -341,8 +341,11 @@ static void load_dir(struct results *r, const char *dir)
 	char err[512] = "";
 
 	results_init(r);
-	if (read_results_dir(r, dir, err, sizeof(err)))
-		die(err);
+	if (read_results_dir(r, dir, err, sizeof(err))) {
+		if (!strcmp(err, "out of memory"))
+			die(err);
+		die_usage("%s", err);	/* bad input: exit 2 */
+	}
 }
 
 /* The reference stub: old if it was measured, else the first stub. */

@@ -213,7 +213,8 @@ int outdir_write(const char *dir, const struct results *r, int samples,
 	char parent[PATH_LEN], base[PATH_LEN], tmp[TMP_LEN], made[PATH_LEN];
 	const char *what = dir;
 	struct stat st;
-	int k, exists;
+	int k, exists, any;
+	size_t i;
 
 	if (split_dir(dir, parent, base)) {
 		snprintf(err, len, "%s: not a name for a results directory", dir);
@@ -233,7 +234,11 @@ int outdir_write(const char *dir, const struct results *r, int samples,
 		return -1;
 	}
 	chmod(tmp, 0777 & ~(mode_t)umask(umask(0)));
-	for (k = 0; k < 2 + !!samples; k++) {
+	/* No samples at all: no samples.csv (a header alone would say the
+	 * cells have none, against summary.csv's n). */
+	for (i = 0, any = 0; i < r->ncells; i++)
+		any |= r->cells[i].n > 0;
+	for (k = 0; k < 2 + (samples && any); k++) {
 		what = files[k];
 		if (write_file(tmp, files[k], r))
 			goto fail;

@@ -28,7 +28,7 @@ int outdir_check(const char *dir, int force, const char *const *inputs,
 
 /*
  * r as a results directory dir: summary.csv, meta.json and, when
- * samples is 1, samples.csv, written into a new directory beside dir and
+ * samples is 1 and r has samples, samples.csv, written into a new directory beside dir and
  * then put in dir's place; an earlier dir (with everything in it, plots
  * and letters too) is removed only then. 0, or -1 with one line in err:
  * then dir is as it was.

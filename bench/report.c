@@ -32,6 +32,8 @@ static const struct {
 	{ "qemu-ns", "ns of QEMU virtual time (no icount, not cycles)",
 	  "QEMU without -icount: ns of host-timed virtual time, not cycles" },
 	{ "cycles", "CPU cycles", "PMU cycle counter: CPU cycles" },
+	{ MIXED_UNITS, "mixed units (each board's own, in summary.csv)",
+	  "mixed units (--force-units): each board counts in its own" },
 };
 
 const char *unit_axis_label(const char *unit)

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "numfmt.h"
@@ -374,85 +375,147 @@ static int csv_split(char *line, char *field[CSV_MAX_COLS])
 	}
 }
 
+/* Where a reader stopped: the file, the line, the line's text. */
+struct where {
+	const char *file;
+	int line;
+	const char *text;	/* the line as read (fields point into it) */
+	char *err;
+	size_t len;
+};
+
+/* "FILE:LINE:COLUMN: reason" (column 1-based, of p in the line). */
+static int at(const struct where *w, const char *p, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int at(const struct where *w, const char *p, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(w->err, w->len, "%s:%d:%d: ", w->file, w->line,
+		     p ? (int)(p - w->text) + 1 : 1);
+	if (n < 0 || (size_t)n >= w->len)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(w->err + n, w->len - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 /*
  * The header names the columns: col[k] is the index of want[k], or -1.
  * Each wanted name may appear once; required ones (the first nreq) must.
  */
 static int csv_header(char *line, const char *const *want, int nwant,
-		      int nreq, int *col, int *ncols)
+		      int nreq, int *col, int *ncols, const struct where *w)
 {
 	char *field[CSV_MAX_COLS];
 	int n = csv_split(line, field), i, k;
 
 	if (n < 0)
-		return -1;
+		return at(w, NULL, "more than %d columns", CSV_MAX_COLS);
 	for (k = 0; k < nwant; k++)
 		col[k] = -1;
 	for (i = 0; i < n; i++)
 		for (k = 0; k < nwant; k++)
 			if (!strcmp(field[i], want[k])) {
 				if (col[k] >= 0)
-					return -1;
+					return at(w, field[i], "column %s given twice", want[k]);
 				col[k] = i;
 			}
 	for (k = 0; k < nreq; k++)
 		if (col[k] < 0)
-			return -1;
+			return at(w, NULL, "no column %s in the header", want[k]);
 	*ncols = n;
 	return 0;
 }
 
 /* One data line: exactly ncols fields, the line whole (not cut short). */
-static int csv_row(char *line, FILE *f, int ncols, char *field[CSV_MAX_COLS])
+static int csv_row(char *line, FILE *f, int ncols, char *field[CSV_MAX_COLS],
+		   const struct where *w)
 {
+	size_t n;
+	int got;
+
 	if (!strchr(line, '\n') && !feof(f))
-		return -1;
+		return at(w, NULL, "line longer than %zu characters", strlen(line));
 	chomp(line);
-	return csv_split(line, field) == ncols ? 0 : -1;
+	n = strlen(line);
+	got = csv_split(line, field);
+	if (got != ncols)
+		return at(w, line + n, "%d fields, the header has %d",
+			  got < 0 ? CSV_MAX_COLS + 1 : got, ncols);
+	return 0;
+}
+
+/* The header line, read; 0 or -1 (err set). */
+static int csv_first(char *line, size_t size, FILE *f, struct where *w)
+{
+	w->line = 1;
+	w->text = line;
+	if (!fgets(line, (int)size, f))
+		return at(w, NULL, "empty: no header");
+	chomp(line);
+	return 0;
 }
 
 int read_samples_csv(struct results *r, FILE *f, char *err, size_t len)
 {
 	static const char *const want[] = { "stub", "op", "value" };
 	char line[256], *field[CSV_MAX_COLS];
-	int col[3], ncols, lineno = 1;
+	struct where w = { "samples.csv", 1, line, err, len };
+	int col[3], ncols;
 	struct cell *c;
 	long v;
 
-	if (!fgets(line, sizeof(line), f) || (chomp(line), 0) ||
-	    csv_header(line, want, 3, 3, col, &ncols)) {
-		snprintf(err, len, "samples.csv: bad header (needs stub, op, value)");
+	if (csv_first(line, sizeof(line), f, &w) ||
+	    csv_header(line, want, 3, 3, col, &ncols, &w))
 		return -1;
-	}
 	while (fgets(line, sizeof(line), f)) {
-		lineno++;
-		if (csv_row(line, f, ncols, field) ||
-		    parse_long(field[col[2]], &v))
-			goto bad;
+		w.line++;
+		if (csv_row(line, f, ncols, field, &w))
+			return -1;
+		if (parse_long(field[col[2]], &v))
+			return at(&w, field[col[2]], "value '%s' is not a whole number",
+				  field[col[2]]);
+		if (!valid_name(field[col[0]]))
+			return at(&w, field[col[0]], "stub '%s' is not a name (1-31 letters, digits, - or _)",
+				  field[col[0]]);
+		if (!valid_name(field[col[1]]))
+			return at(&w, field[col[1]], "op '%s' is not a name (1-31 letters, digits, - or _)",
+				  field[col[1]]);
 		c = results_cell(r, field[col[0]], field[col[1]], 1);
-		if (!c || cell_push(c, (double)v))
-			goto bad;
+		if (!c || cell_push(c, (double)v)) {
+			snprintf(err, len, "out of memory");
+			return -1;
+		}
+		r->samples_read++;
 	}
+	r->have_samples_file = 1;
 	return 0;
-bad:
-	snprintf(err, len, "samples.csv: line %d is malformed", lineno);
-	return -1;
 }
 
-/* A number in a summary field: finite, all of the field. */
-static int parse_double(const char *s, double *out)
+/* A number in a summary field: finite, all of the field; NULL or why not. */
+static const char *parse_double(const char *s, double *out)
 {
 	char *end;
 
-	if (!*s || isspace((unsigned char)*s))
-		return -1;
+	if (!*s)
+		return "empty";
+	if (isspace((unsigned char)*s))
+		return "not a number";
 	errno = 0;
 	*out = strtod(s, &end);
 	if (errno || *end || !isfinite(*out))
-		return -1;
+		return "not a number";
 	/* A round trip's statistics: below 10^15, and 0 or above 10^-9 in
 	 * size, so every value prints whole or round-trips in NUM_LEN. */
-	return fabs(*out) >= 1e15 || (*out != 0 && fabs(*out) < 1e-9) ? -1 : 0;
+	if (fabs(*out) >= 1e15)
+		return "10^15 or more, beyond any round trip";
+	if (*out != 0 && fabs(*out) < 1e-9)
+		return "below 10^-9, beyond what is printed";
+	return NULL;
 }
 
 enum { S_STUB, S_OP, S_STATUS, S_UNIT, S_N, S_OVERHEAD, S_STAT };
@@ -482,56 +545,93 @@ int read_summary_csv(struct results *r, FILE *f, char *err, size_t len)
 	};
 	enum { NW = sizeof(want) / sizeof(want[0]) };
 	char line[1024], *field[CSV_MAX_COLS], unit[NAME_MAX_LEN] = "";
-	int col[NW], ncols, lineno = 1, k;
+	struct where w = { "summary.csv", 1, line, err, len };
+	const char *mu = meta_get(&r->meta, "unit"), *why;
+	int mixed = mu && !strcmp(mu, MIXED_UNITS);
+	int col[NW], ncols, k, unsampled = 0;
 	double val[NW];
 	struct cell *c;
 	long n, ovh;
 
-	if (!fgets(line, sizeof(line), f) || (chomp(line), 0) ||
-	    csv_header(line, want, NW, 3, col, &ncols)) {
-		snprintf(err, len, "summary.csv: bad header (needs stub, op, status)");
+	if (csv_first(line, sizeof(line), f, &w) ||
+	    csv_header(line, want, NW, 3, col, &ncols, &w))
 		return -1;
-	}
 	while (fgets(line, sizeof(line), f)) {
-		lineno++;
-		if (csv_row(line, f, ncols, field))
-			goto bad;
+		w.line++;
+		if (csv_row(line, f, ncols, field, &w))
+			return -1;
+		for (k = S_STUB; k <= S_OP; k++)
+			if (!valid_name(field[col[k]]))
+				return at(&w, field[col[k]], "%s '%s' is not a name (1-31 letters, digits, - or _)",
+					  want[k], field[col[k]]);
 		c = results_cell(r, field[col[S_STUB]], field[col[S_OP]], 1);
-		if (!c)
-			goto bad;
+		if (!c) {
+			snprintf(err, len, "out of memory");
+			return -1;
+		}
 		if (col[S_UNIT] >= 0 && *field[col[S_UNIT]]) {
-			if (*unit && strcmp(unit, field[col[S_UNIT]])) {
-				snprintf(err, len, "summary.csv: mixed units (%s, %s)",
-					 unit, field[col[S_UNIT]]);
-				return -1;
-			}
-			snprintf(unit, sizeof(unit), "%s", field[col[S_UNIT]]);
+			const char *u = field[col[S_UNIT]];
+
+			if (!valid_name(u))
+				return at(&w, u, "unit '%s' is not a name", u);
+			if (mixed)	/* each row its own unit (boards --force-units) */
+				snprintf(c->unit, sizeof(c->unit), "%s", u);
+			else if (*unit && strcmp(unit, u))
+				return at(&w, u, "mixed units (%s, %s) but meta.json's unit is not \"%s\"",
+					  unit, u, MIXED_UNITS);
+			else
+				snprintf(unit, sizeof(unit), "%s", u);
 		}
 		if (!strcmp(field[col[S_STATUS]], "n/a")) {
 			c->applicable = 0;
 			continue;
 		}
 		if (strcmp(field[col[S_STATUS]], "ok"))
-			goto bad;
-		if (c->n)	/* samples.csv was read: its statistics rule */
-			continue;
+			return at(&w, field[col[S_STATUS]], "status '%s' is neither ok nor n/a",
+				  field[col[S_STATUS]]);
+		ovh = 0;
+		if (col[S_OVERHEAD] >= 0 && *field[col[S_OVERHEAD]] &&
+		    parse_long(field[col[S_OVERHEAD]], &ovh))
+			return at(&w, field[col[S_OVERHEAD]], "overhead '%s' is not a whole number",
+				  field[col[S_OVERHEAD]]);
+		c->overhead = ovh;
 		if (median_only_row(field, col, NW)) {
+			double m;
+
+			why = parse_double(field[col[S_STAT + 2]], &m);
+			if (why)
+				return at(&w, field[col[S_STAT + 2]], "median '%s': %s",
+					  field[col[S_STAT + 2]], why);
+			if (c->n)
+				return at(&w, field[col[S_STAT + 2]], "%s/%s is median only, but samples.csv has %zu samples of it",
+					  c->stub, c->op, c->n);
 			memset(&c->st, 0, sizeof(c->st));
-			if (parse_double(field[col[S_STAT + 2]], &c->st.median))
-				goto bad;
+			c->st.median = m;
 			c->median_only = 1;
 			c->have_stats = 1;
 			continue;
 		}
-		for (k = S_STAT; k < NW; k++)
-			if (col[k] < 0 || parse_double(field[col[k]], &val[k]))
-				goto bad;
-		if (col[S_N] < 0 || parse_long(field[col[S_N]], &n) || n < 1)
-			goto bad;
-		ovh = 0;
-		if (col[S_OVERHEAD] >= 0 && *field[col[S_OVERHEAD]] &&
-		    parse_long(field[col[S_OVERHEAD]], &ovh))
-			goto bad;
+		/* Every field well formed, samples or not. */
+		for (k = S_STAT; k < NW; k++) {
+			if (col[k] < 0)
+				return at(&w, NULL, "no column %s for an ok row", want[k]);
+			why = parse_double(field[col[k]], &val[k]);
+			if (why)
+				return at(&w, field[col[k]], "%s '%s': %s", want[k],
+					  field[col[k]], why);
+		}
+		if (col[S_N] < 0)
+			return at(&w, NULL, "no column n for an ok row");
+		if (parse_long(field[col[S_N]], &n) || n < 1)
+			return at(&w, field[col[S_N]], "n '%s' is not a count of samples",
+				  field[col[S_N]]);
+		if (c->n) {	/* samples.csv was read: its statistics rule */
+			if ((size_t)n != c->n)
+				return at(&w, field[col[S_N]], "%s/%s: n is %ld, samples.csv has %zu samples of it",
+					  c->stub, c->op, n, c->n);
+			continue;
+		}
+		unsampled++;
 		memset(&c->st, 0, sizeof(c->st));
 		c->st.n = (size_t)n;
 		c->st.min = val[S_STAT];
@@ -543,20 +643,23 @@ int read_summary_csv(struct results *r, FILE *f, char *err, size_t len)
 		c->st.max = val[S_STAT + 6];
 		c->st.stddev = val[S_STAT + 7];
 		c->st.mad = val[S_STAT + 8];
-		c->overhead = ovh;
 		c->have_stats = 1;
 	}
-	if (*unit && !meta_get(&r->meta, "unit"))
+	if (r->have_samples_file && !r->samples_read && unsampled) {
+		w.line = 2;
+		return at(&w, NULL, "%d cells claim samples, but samples.csv has none (a header only)",
+			  unsampled);
+	}
+	if (mixed)
+		return 0;
+	if (*unit && !mu)
 		meta_set(&r->meta, "unit", unit);
-	else if (*unit && strcmp(unit, meta_get(&r->meta, "unit"))) {
+	else if (*unit && strcmp(unit, mu)) {
 		snprintf(err, len, "summary.csv counts %s but meta.json says %s",
-			 unit, meta_get(&r->meta, "unit"));
+			 unit, mu);
 		return -1;
 	}
 	return 0;
-bad:
-	snprintf(err, len, "summary.csv: line %d is malformed", lineno);
-	return -1;
 }
 
 /* A flat JSON object whose values are all strings (what we write). */
@@ -634,7 +737,20 @@ int read_meta_json(struct meta *m, FILE *f, char *err, size_t len)
 		goto bad;
 	return 0;
 bad:
-	snprintf(err, len, "meta.json: not a flat object of strings");
+	{
+		size_t k2, line = 1, column = 1;
+
+		for (k2 = 0; k2 + 1 < i && k2 < n; k2++) {
+			column++;
+			if (buf[k2] == '\n') {
+				line++;
+				column = 1;
+			}
+		}
+		snprintf(err, len, "meta.json:%zu:%zu: %s", line, column,
+			 n == sizeof(buf) - 1 ? "longer than 16 KiB" :
+			 "not a flat object of strings (what hvcbench writes)");
+	}
 	return -1;
 }
 
@@ -734,6 +850,17 @@ FILE *fopen_in(const char *dir, const char *name, const char *mode, char *err,
 	return f;
 }
 
+/* "DIR/" before a reader's "FILE:LINE:COLUMN: reason". */
+static void prefix_dir(const char *dir, char *err, size_t len)
+{
+	char *copy = strdup(err);
+
+	if (copy) {
+		snprintf(err, len, "%s/%s", dir, copy);
+		free(copy);
+	}
+}
+
 int read_results_dir(struct results *r, const char *dir, char *err, size_t len)
 {
 	static const char *const files[] = { "samples.csv", "summary.csv" };
@@ -752,6 +879,8 @@ int read_results_dir(struct results *r, const char *dir, char *err, size_t len)
 		return -1;
 	ret = read_meta_json(&r->meta, f, err, len);
 	fclose(f);
+	if (ret)
+		prefix_dir(dir, err, len);
 	for (k = 0; k < 2 && !ret; k++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, files[k]);
 		f = fopen(path, "r");
@@ -766,6 +895,8 @@ int read_results_dir(struct results *r, const char *dir, char *err, size_t len)
 			  read_samples_csv(r, f, err, len);
 		fclose(f);
 	}
+	if (ret && k && !strncmp(err, files[k - 1], strlen(files[k - 1])))
+		prefix_dir(dir, err, len);
 	if (!ret && !found) {
 		snprintf(err, len, "%s: no samples.csv or summary.csv", dir);
 		ret = -1;

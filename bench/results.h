@@ -46,6 +46,8 @@ struct results {
 	size_t ncells, cap;
 	struct meta meta;
 	char dir[256];		/* where it was read from, if it was */
+	size_t samples_read;	/* samples.csv's rows, when it was read */
+	int have_samples_file;	/* samples.csv was read */
 };
 
 /* A stub, op or board name: 1..31 letters, digits, '-' and '_'. */
@@ -83,6 +85,13 @@ int write_summary_csv(const struct results *r, FILE *f);
 int write_samples_csv(const struct results *r, FILE *f);
 int write_meta_json(const struct meta *m, FILE *f);
 int write_results_json(const struct results *r, FILE *f);
+/*
+ * The readers: 0, or -1 with "FILE:LINE:COLUMN: reason" in err (FILE the
+ * file's name; read_results_dir() puts the directory before it).
+ * summary.csv read after samples.csv must agree with it: every ok row
+ * well formed, n the cell's sample count where it has samples, and not
+ * every row without samples when samples.csv has a header only.
+ */
 int read_samples_csv(struct results *r, FILE *f, char *err, size_t len);
 int read_summary_csv(struct results *r, FILE *f, char *err, size_t len);
 int read_meta_json(struct meta *m, FILE *f, char *err, size_t len);
