@@ -102,14 +102,14 @@ endif
 cli: bench/hvcbench
 
 bench/hvcbench: $(CLI_SRC) $(CLI_HDR) | $(KDIR)/Makefile
-	$(TARGET_CC) $(CFLAGS_USER) -static -o $@ $(CLI_SRC) -lm
+	$(TARGET_CC) $(CFLAGS_USER) -static -o $@ $(CLI_SRC) -lyaml -lm
 
 # The same CLI for the host, for unit tests.
 host: $(BUILD)/host/hvcbench
 
 $(BUILD)/host/hvcbench: $(CLI_SRC) $(CLI_HDR)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(CFLAGS_USER) -o $@ $(CLI_SRC) -lm
+	$(HOSTCC) $(CFLAGS_USER) -o $@ $(CLI_SRC) -lyaml -lm
 
 run: all
 	@LAB_KERNEL=$(LAB_KERNEL) scripts/lab-run

@@ -2,15 +2,17 @@
 /*
  * The forms LAVA gives an hvcbench job's results in (lava.h), and the
  * device script's own output by hand, read into test cases and console
- * lines (lavajob.c keeps them). Nothing here trusts its input: every
- * field is bounded, a record that does not parse is passed over, and
- * what is left is judged by lava.c.
+ * lines (lavajob.c keeps them). YAML (the log's records, lavacli's
+ * list) is read by libyaml. Nothing here trusts its input: every field
+ * is bounded, a log line that is no record is passed over (a console
+ * prints anything), a by-hand case line is read whole or refused, and
+ * what is read is judged by lava.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <yaml.h>
 #include "lava.h"
-#include "yamltext.h"
 
 #define CASE_SIGNAL "<LAVA_SIGNAL_TESTCASE TEST_CASE_ID="
 
@@ -24,70 +26,142 @@ struct record {
 	int is_map;
 };
 
-/* A flow mapping: msg's ({"case": ..}) or the record's own. */
-static const char *mapping(const char *p, const char *e, struct record *r,
-			   int top, char *key, char *val)
+/* A scalar that is YAML's null: ~, null, Null, NULL or nothing, plain. */
+static int yaml_null(const yaml_event_t *ev)
 {
-	if (p >= e || *p++ != '{')
-		return NULL;
+	const char *v = (const char *)ev->data.scalar.value;
+	const char *tag = (const char *)ev->data.scalar.tag;
+
+	if (tag)
+		return !strcmp(tag, YAML_NULL_TAG);
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") ||
+	       !strcmp(v, "Null") || !strcmp(v, "NULL");
+}
+
+/* The value of a scalar event: "" for YAML's null. */
+static const char *scalar(const yaml_event_t *ev)
+{
+	return yaml_null(ev) ? "" : (const char *)ev->data.scalar.value;
+}
+
+/* Past the rest of a node whose start event was just read. */
+static int skip_node(yaml_parser_t *p, const yaml_event_t *start)
+{
+	yaml_event_t ev;
+	int depth = 1;
+
+	if (start->type != YAML_MAPPING_START_EVENT &&
+	    start->type != YAML_SEQUENCE_START_EVENT)
+		return 0;
+	while (depth) {
+		if (!yaml_parser_parse(p, &ev))
+			return -1;
+		if (ev.type == YAML_MAPPING_START_EVENT ||
+		    ev.type == YAML_SEQUENCE_START_EVENT)
+			depth++;
+		else if (ev.type == YAML_MAPPING_END_EVENT ||
+			 ev.type == YAML_SEQUENCE_END_EVENT)
+			depth--;
+		else if (ev.type == YAML_STREAM_END_EVENT)
+			depth = 0;
+		yaml_event_delete(&ev);
+	}
+	return 0;
+}
+
+/* The next event, expected to be of type t; 0 or -1. */
+static int expect(yaml_parser_t *p, yaml_event_type_t t)
+{
+	yaml_event_t ev;
+	int ok;
+
+	if (!yaml_parser_parse(p, &ev))
+		return -1;
+	ok = ev.type == t;
+	yaml_event_delete(&ev);
+	return ok ? 0 : -1;
+}
+
+/*
+ * The pairs of the mapping just started: the record's lvl and msg (top),
+ * or a "msg" mapping's case fields into r->c; other values passed over.
+ * 0, or -1 when the YAML breaks or a value does not fit.
+ */
+static int record_pairs(yaml_parser_t *p, struct record *r, int top)
+{
+	yaml_event_t k, v;
+	int ret = 0;
+
 	for (;;) {
-		while (p < e && *p == ' ')
-			p++;
-		if (p < e && *p == '}')
-			return p + 1;
-		p = yaml_scalar(p, e, 1, key);
-		if (!p || p >= e || *p++ != ':')
-			return NULL;
-		while (p < e && *p == ' ')
-			p++;
-		if (top && !strcmp(key, "msg") && p < e && *p == '{') {
-			r->is_map = 1;
-			p = mapping(p, e, r, 0, key, val);
-		} else if (p < e && (*p == '{' || *p == '[')) {
-			p = yaml_skip_value(p, e, val);
-		} else {
-			p = yaml_scalar(p, e, 1, val);
-			if (p && top && !strcmp(key, "lvl")) {
+		if (!yaml_parser_parse(p, &k))
+			return -1;
+		if (k.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&k);
+			return 0;
+		}
+		if (k.type != YAML_SCALAR_EVENT || !yaml_parser_parse(p, &v)) {
+			yaml_event_delete(&k);
+			return -1;
+		}
+		const char *key = (const char *)k.data.scalar.value;
+
+		if (v.type == YAML_SCALAR_EVENT) {
+			const char *val = scalar(&v);
+
+			if (top && !strcmp(key, "lvl")) {
 				if (strlen(val) >= sizeof(r->lvl))
-					return NULL;	/* no level LAVA has */
-				strcpy(r->lvl, val);
-			}
-			if (p && top && !strcmp(key, "msg")) {
+					ret = -1;	/* no level LAVA has */
+				else
+					strcpy(r->lvl, val);
+			} else if (top && !strcmp(key, "msg")) {
 				free(r->msg);
 				r->msg = strdup(val);
-				if (!r->msg)
-					return NULL;
+				ret = r->msg ? 0 : -1;
+			} else if (!top && lava_case_field(&r->c, key, val)) {
+				ret = -1;
 			}
-			if (p && !top && lava_case_field(&r->c, key, val))
-				return NULL;
+		} else if (top && !strcmp(key, "msg") &&
+			   v.type == YAML_MAPPING_START_EVENT) {
+			r->is_map = 1;
+			ret = record_pairs(p, r, 0);
+		} else {
+			ret = skip_node(p, &v);
 		}
-		if (!p || p >= e)
-			return NULL;
-		if (*p == ',')
-			p++;
-		else if (*p != '}')
-			return NULL;
+		yaml_event_delete(&k);
+		yaml_event_delete(&v);
+		if (ret)
+			return -1;
 	}
 }
 
-/* One line as a record; 0, or -1 if it is none. */
+/* One line as a record (a YAML flow mapping); 0, or -1 if it is none. */
 static int parse_record(const char *p, const char *e, struct record *r)
 {
-	size_t room = 3 * (size_t)(e - p) + 1;	/* one line of LAVA_MAX_INPUT */
-	char *key = malloc(room), *val = malloc(room);
+	yaml_parser_t parser;
+	yaml_event_t ev;
 	int ret = -1;
 
 	memset(r, 0, sizeof(*r));
-	if (key && val) {
-		p = mapping(p, e, r, 1, key, val);
-		ret = p && *r->lvl ? 0 : -1;
+	if (p >= e || *p != '{' || !yaml_parser_initialize(&parser))
+		return -1;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)p,
+				     (size_t)(e - p));
+	if (!expect(&parser, YAML_STREAM_START_EVENT) &&
+	    !expect(&parser, YAML_DOCUMENT_START_EVENT) &&
+	    yaml_parser_parse(&parser, &ev)) {
+		if (ev.type == YAML_MAPPING_START_EVENT)
+			ret = record_pairs(&parser, r, 1);
+		yaml_event_delete(&ev);
 	}
+	yaml_parser_delete(&parser);
+	if (!ret && !*r->lvl)
+		ret = -1;
 	if (ret) {	/* a msg read before the record broke is dropped */
 		free(r->msg);
 		r->msg = NULL;
 	}
-	free(key);
-	free(val);
 	return ret;
 }
 
@@ -272,66 +346,104 @@ static int read_csv(struct lava_job *j, const char *buf, const char *end)
 
 /* ------------------------------------------------------------ YAML */
 
-/*
- * lavacli's list: "- key: value" opens a mapping, "  key: value" adds to
- * it; deeper lines (a flow mapping folded over lines) are not ours.
- */
-static int read_yaml(struct lava_job *j, const char *buf, const char *end)
+/* Where the parser is: "line L, column C" (1-based). */
+static void yaml_where(const yaml_mark_t *m, char *buf, size_t len)
 {
-	size_t room = 0;
-	char *key = NULL, *val = NULL;
-	const char *p, *e, *s, *colon;
-	struct lava_case c;
-	int open = 0, bad = 0, ret = -1;
+	snprintf(buf, len, "line %zu, column %zu", m->line + 1, m->column + 1);
+}
 
-	/* Room for a value of the longest line (yaml_scalar's bound). */
-	for (p = buf; p < end; p = e < end ? e + 1 : end) {
-		e = line_end(p, end);
-		if ((size_t)(e - p) > room)
-			room = (size_t)(e - p);
+/*
+ * lavacli's list: a sequence of mappings, one per test case, read by
+ * libyaml. Every entry must be a case (a name and a result); nested
+ * values (metadata) are passed over.
+ */
+static int read_yaml(struct lava_job *j, const char *buf, const char *end,
+		     char *err, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev, k, v;
+	struct lava_case c;
+	char where[64];
+	int ret = -1, entry = 0;
+
+	if (!yaml_parser_initialize(&p)) {
+		snprintf(err, len, "out of memory");
+		return -1;
 	}
-	room = 3 * room + 1;	/* no wrap: the input is at most LAVA_MAX_INPUT */
-	key = malloc(room);
-	val = malloc(room);
-	if (!key || !val)
-		goto out;
-	memset(&c, 0, sizeof(c));
-	for (p = buf;; p = e < end ? e + 1 : end) {
-		e = p < end ? line_end(p, end) : end;
-		if (p >= end || (e - p >= 2 && p[0] == '-' && p[1] == ' ')) {
-			if (open && !bad && *c.name && *c.result) {
-				j->records++;
-				if (lava_add_case(j, &c))
-					goto out;
-			}
-			if (p >= end)
-				break;
-			memset(&c, 0, sizeof(c));
-			open = 1;
-			bad = 0;
-		} else if (!(e - p >= 3 && p[0] == ' ' && p[1] == ' ' && p[2] != ' ')) {
-			continue;
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf,
+				     (size_t)(end - buf));
+	if (expect(&p, YAML_STREAM_START_EVENT) ||
+	    expect(&p, YAML_DOCUMENT_START_EVENT) ||
+	    expect(&p, YAML_SEQUENCE_START_EVENT))
+		goto broken;
+	for (;;) {
+		if (!yaml_parser_parse(&p, &ev))
+			goto broken;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
 		}
-		s = p + 2;
-		colon = memchr(s, ':', (size_t)(e - s));
-		if (!colon || (size_t)(colon - s) >= 32 || colon + 1 == e || colon[1] != ' ')
-			continue;
-		memcpy(key, s, (size_t)(colon - s));
-		key[colon - s] = '\0';
-		for (s = colon + 1; s < e && (*s == ' ' || *s == '\t'); s++)
-			;
-		if (s < e && (*s == '{' || *s == '['))
-			continue;	/* metadata: not needed */
-		if (!yaml_scalar(s, e > s && e[-1] == '\r' ? e - 1 : e, 0, val) ||
-		    lava_case_field(&c, key, val))
-			bad = 1;
-		else if (!strcmp(key, "job") && !*j->job)
-			snprintf(j->job, sizeof(j->job), "%s", val);
+		entry++;
+		yaml_where(&ev.start_mark, where, sizeof(where));
+		if (ev.type != YAML_MAPPING_START_EVENT) {
+			yaml_event_delete(&ev);
+			snprintf(err, len, "YAML %s: entry %d is not a mapping of a test case",
+				 where, entry);
+			goto out;
+		}
+		yaml_event_delete(&ev);
+		memset(&c, 0, sizeof(c));
+		for (;;) {
+			if (!yaml_parser_parse(&p, &k))
+				goto broken;
+			if (k.type == YAML_MAPPING_END_EVENT) {
+				yaml_event_delete(&k);
+				break;
+			}
+			if (k.type != YAML_SCALAR_EVENT || !yaml_parser_parse(&p, &v)) {
+				yaml_event_delete(&k);
+				goto broken;
+			}
+			const char *key = (const char *)k.data.scalar.value;
+
+			if (v.type == YAML_SCALAR_EVENT) {
+				if (lava_case_field(&c, key, scalar(&v))) {
+					yaml_where(&v.start_mark, where, sizeof(where));
+					snprintf(err, len, "YAML %s: %.32s: value longer than this field takes",
+						 where, key);
+					yaml_event_delete(&k);
+					yaml_event_delete(&v);
+					goto out;
+				}
+				if (!strcmp(key, "job") && !*j->job)
+					snprintf(j->job, sizeof(j->job), "%s", scalar(&v));
+			} else if (skip_node(&p, &v)) {
+				yaml_event_delete(&k);
+				yaml_event_delete(&v);
+				goto broken;
+			}
+			yaml_event_delete(&k);
+			yaml_event_delete(&v);
+		}
+		if (!*c.name || !*c.result) {
+			snprintf(err, len, "YAML %s: entry %d has no %s", where, entry,
+				 *c.name ? "result" : "name");
+			goto out;
+		}
+		j->records++;
+		if (lava_add_case(j, &c)) {
+			snprintf(err, len, "out of memory");
+			goto out;
+		}
 	}
 	ret = 0;
+	goto out;
+broken:
+	yaml_where(&p.problem_mark, where, sizeof(where));
+	snprintf(err, len, "YAML %s: %s", where,
+		 p.problem ? p.problem : "not lavacli's list of test cases");
 out:
-	free(key);
-	free(val);
+	yaml_parser_delete(&p);
 	return ret;
 }
 
@@ -438,7 +550,8 @@ int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	ret = read_log(j, p, end);
 	if (!ret && !j->records && yaml_list(p, end)) {
 		j->format = "yaml";
-		ret = read_yaml(j, p, end);
+		if (read_yaml(j, p, end, err, errlen))
+			return -1;
 	} else if (!ret && !j->records) {
 		j->format = "csv";
 		ret = read_csv(j, p, end);
