@@ -36,35 +36,30 @@ static const char *digits(const char *s)
 }
 
 /*
- * A measurement: a non-negative decimal number (digits, a fraction, an
- * exponent; no sign, hex, inf or nan), all of the field, in the range
- * summary.csv's reader takes (below 10^15, 0 or above 10^-9 in size).
+ * A measurement: a plain non-negative decimal number (digits, and at
+ * most one '.' with digits after it; no sign, exponent, hex, inf or
+ * nan), in the range summary.csv holds (below 10^15, and 0 or at least
+ * 10^-9: every value then prints in full without an exponent). 0, or -1
+ * with why not in err.
  */
-static int measurement(const char *s, double *v)
+static int measurement(const char *s, double *v, char *err, size_t len)
 {
-	const char *p = digits(s), *q;
+	const char *p = digits(s);
 	char *end;
 
-	if (*p == '.') {
-		q = digits(p + 1);
-		if (q == p + 1 && p == s)
-			return -1;	/* "." alone: no digit */
-		p = q;
-	} else if (p == s) {
-		return -1;	/* no digit first: a sign, hex's 0x, a word */
-	}
-	if (*p == 'e' || *p == 'E') {
-		q = p + 1 + (p[1] == '+' || p[1] == '-');
-		p = digits(q);
-		if (p == q)
-			return -1;	/* an exponent without digits */
-	}
-	if (*p)
+	if (p != s && *p == '.' && isdigit((unsigned char)p[1]))
+		p = digits(p + 1);
+	if (p == s || *p) {
+		snprintf(err, len, "is not a plain non-negative decimal number (digits and at most one '.'; no sign or exponent)");
 		return -1;
+	}
 	errno = 0;
 	*v = strtod(s, &end);
-	return errno || *end || !isfinite(*v) || *v >= 1e15 ||
-	       (*v != 0 && *v < 1e-9) ? -1 : 0;
+	if (errno || *end || !isfinite(*v) || *v >= 1e15 || (*v != 0 && *v < 1e-9)) {
+		snprintf(err, len, "is out of range: a measurement is below 10^15 and 0 or at least 10^-9 (what summary.csv holds)");
+		return -1;
+	}
+	return 0;
 }
 
 /* Test definitions that are hvcbench's (the first few). */
@@ -149,6 +144,12 @@ static int lava_incomplete(const struct lava_job *j, const struct suites *s,
 	return 0;
 }
 
+int lava_result_word(const char *s)
+{
+	return !strcmp(s, "pass") || !strcmp(s, "fail") || !strcmp(s, "skip") ||
+	       !strcmp(s, "unknown");
+}
+
 /* STUB-OP at the last '-': 0, or -1 (err says why). */
 static int split_case(const char *name, char stub[NAME_MAX_LEN],
 		      char op[NAME_MAX_LEN], char *err, size_t len)
@@ -172,6 +173,14 @@ static int split_case(const char *name, char stub[NAME_MAX_LEN],
 static int control_case(const struct lava_case *c)
 {
 	return !strcmp(c->name, "hvcbench-load") || !strcmp(c->name, "hvcbench-run");
+}
+
+int lava_case_name(const char *name)
+{
+	char stub[NAME_MAX_LEN], op[NAME_MAX_LEN], err[8];
+
+	return !strcmp(name, "hvcbench-load") || !strcmp(name, "hvcbench-run") ||
+	       !split_case(name, stub, op, err, sizeof(err));
 }
 
 /* Fail on a failed control case: the module refused, and why. */
@@ -209,25 +218,52 @@ static int same_unit(char unit[NAME_MAX_LEN], const char *u, const char *what,
 	return 0;
 }
 
+/* Whether a console line is worth quoting as why a case failed. */
+static int reason_line(const char *line)
+{
+	char w0[64], w1[16];
+
+	if (!*line || !strncmp(line, "hvcbench-meta:", 14) ||
+	    !strncmp(line, "hvcbench-summary:", 17))
+		return 0;
+	/* Another case's line (by hand) says nothing of this one. */
+	return !(sscanf(line, "%63s %15s", w0, w1) == 2 && lava_result_word(w1));
+}
+
+/* A case that did not pass: failed, skipped, or neither; with why. */
+static int not_passed(const struct lava_case *c, char *err, size_t len)
+{
+	const char *what = !strcmp(c->result, "fail") ? "failed" :
+			   !strcmp(c->result, "skip") ? "was skipped" : NULL;
+	const char *why = reason_line(c->reason) ? c->reason : NULL;
+
+	if (what)
+		snprintf(err, len, "test case %s %s%s%s", c->name, what,
+			 why ? ": " : " (the input does not say why)", why ? why : "");
+	else
+		snprintf(err, len, "test case %s: result '%s', not pass%s%s", c->name,
+			 c->result, why ? ": " : "", why ? why : "");
+	return -1;
+}
+
 /* One case as a median-only cell of r. */
 static int case_cell(struct results *r, const struct lava_case *c,
 		     char unit[NAME_MAX_LEN], char *err, size_t len)
 {
-	char stub[NAME_MAX_LEN], op[NAME_MAX_LEN], msg[80];
+	char stub[NAME_MAX_LEN], op[NAME_MAX_LEN], msg[80], why[160];
 	struct cell *cell;
 	double v;
 
 	snprintf(msg, sizeof(msg), "test case %s", c->name);
-	if (split_case(c->name, stub, op, err, len) ||
-	    same_unit(unit, c->units, msg, err, len))
+	if (split_case(c->name, stub, op, err, len))
 		return -1;
-	if (strcmp(c->result, "pass")) {
-		snprintf(err, len, "test case %s: %s", c->name, c->result);
+	if (strcmp(c->result, "pass"))
+		return not_passed(c, err, len);
+	if (same_unit(unit, c->units, msg, err, len))
 		return -1;
-	}
-	if (measurement(c->measurement, &v)) {
-		snprintf(err, len, "test case %s: measurement '%.40s' is not a non-negative decimal number",
-			 c->name, c->measurement);
+	if (measurement(c->measurement, &v, why, sizeof(why))) {
+		snprintf(err, len, "test case %s: measurement '%.40s' %s", c->name,
+			 c->measurement, why);
 		return -1;
 	}
 	if (results_cell(r, stub, op, 0)) {
@@ -338,23 +374,32 @@ fail:
 
 /*
  * The board as the log names it (a device tree model such as
- * "linux,dummy-virt" may be all the script had) made a board name: other
- * characters become '-', at most 31 kept; the name as reported is kept
- * beside it.
+ * "linux,dummy-virt", a name with spaces or in any script, may be all
+ * the script had) made a board name: each run of other characters than
+ * ASCII letters, digits and '_' becomes one '-' (none at either end), at
+ * most 31 kept; the name as reported is kept beside it. NULL when none
+ * is left.
  */
 static const char *board_name(struct results *r, const char *found,
 			      char name[NAME_MAX_LEN])
 {
-	size_t i;
+	size_t i, n = 0;
 
 	if (!found || !*found || valid_name(found))
 		return found;
-	for (i = 0; found[i] && i < NAME_MAX_LEN - 1; i++)
-		name[i] = isalnum((unsigned char)found[i]) || found[i] == '_' ?
-			  found[i] : '-';
-	name[i] = '\0';
+	for (i = 0; found[i] && n < NAME_MAX_LEN - 1; i++) {
+		unsigned char ch = (unsigned char)found[i];
+
+		if (ch < 0x80 && (isalnum(ch) || ch == '_'))
+			name[n++] = (char)ch;
+		else if (n && name[n - 1] != '-')
+			name[n++] = '-';
+	}
+	while (n && name[n - 1] == '-')
+		n--;
+	name[n] = '\0';
 	meta_set(&r->meta, "board_reported", found);
-	return name;
+	return n ? name : NULL;
 }
 
 /* A name given must be a board name (hvcbench compare's). */

@@ -81,6 +81,12 @@ int lava_add_case(struct lava_job *j, const struct lava_case *c);
 /* A console line: "hvcbench-meta:" or "hvcbench-summary:" kept. */
 int lava_console_line(struct lava_job *j, const char *line);
 
+/* Whether s is one of the results lava-test-case takes. */
+int lava_result_word(const char *s);
+/* Whether name is one of hvcbench's cases (hvcbench-load, hvcbench-run,
+ * STUB-OP with a known op). */
+int lava_case_name(const char *name);
+
 /* s past its leading blanks (spaces and tabs). */
 const char *lava_skip_blanks(const char *s);
 

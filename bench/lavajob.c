@@ -49,7 +49,11 @@ const char *lava_skip_blanks(const char *s)
 	return s;
 }
 
-/* "hvcbench-meta: key=value": keys of a-z, 0-9 and _, values printable. */
+/*
+ * "hvcbench-meta: key=value": keys of a-z, 0-9 and _; values printable
+ * ASCII or any byte of a UTF-8 sequence (a board named in any script),
+ * never a control character.
+ */
 static void meta_line(struct lava_job *j, const char *s)
 {
 	const char *eq = strchr(s, '='), *p;
@@ -62,7 +66,7 @@ static void meta_line(struct lava_job *j, const char *s)
 		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_')
 			return;
 	for (p = eq + 1; *p; p++)
-		if (!isprint((unsigned char)*p))
+		if ((unsigned char)*p < 0x80 && !isprint((unsigned char)*p))
 			return;
 	n = (size_t)(eq - s);
 	memcpy(key, s, n);

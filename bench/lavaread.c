@@ -449,38 +449,46 @@ out:
 
 /* --------------------------------------------------------- console */
 
-/* src into dst[n], cut short when it is longer. */
-static void cut_copy(char *dst, size_t n, const char *src)
+/* A line's words, split at runs of blanks (spaces, tabs); how many. */
+static int words(char *line, char *w[], int max)
 {
-	size_t len = strnlen(src, n - 1);
+	int n = 0;
 
-	memcpy(dst, src, len);
-	dst[len] = '\0';
-}
-
-/* Whether s is one of the results lava-test-case takes. */
-static int result_word(const char *s)
-{
-	return !strcmp(s, "pass") || !strcmp(s, "fail") || !strcmp(s, "skip") ||
-	       !strcmp(s, "unknown");
+	for (;;) {
+		line += strspn(line, " \t");
+		if (!*line)
+			return n;
+		if (n == max)
+			return max + 1;
+		w[n++] = line;
+		line += strcspn(line, " \t");
+		if (*line)
+			*line++ = '\0';
+	}
 }
 
 /*
  * The device script run by hand: "CASE RESULT [MEASUREMENT UNITS]" lines
  * (its header says so) among its hvcbench-meta and hvcbench-summary
- * lines; a failed case's reason is the line before it.
+ * lines and whatever else the console printed; a failed case's reason is
+ * the line before it. A case line (a result second, or one of
+ * hvcbench's case names first) is read whole or the input is refused:
+ * the first such line that does not read, by its number; a measurement
+ * without units is said to be so on every line when it is.
  */
-static int read_console(struct lava_job *j, const char *buf, const char *end)
+static int read_console(struct lava_job *j, const char *buf, const char *end,
+			char *err, size_t len)
 {
-	char line[512], last[256] = "", *w[5], *save;
+	char line[512], copy[512], last[256] = "", *w[5], first[400] = "";
+	int lineno = 0, nw, measured = 0, unitless = 0;
 	const char *p, *e;
 	struct lava_case c;
 	size_t n;
-	int k;
 
 	for (p = buf; p < end; p = e < end ? e + 1 : end) {
 		e = line_end(p, end);
 		n = (size_t)(e - p);
+		lineno++;
 		if (n >= sizeof(line))
 			continue;	/* no line of the script's is this long */
 		memcpy(line, p, n);
@@ -488,23 +496,48 @@ static int read_console(struct lava_job *j, const char *buf, const char *end)
 		if (n && line[n - 1] == '\r')
 			line[n - 1] = '\0';
 		if (lava_console_line(j, line))
-			return -1;
+			goto nomem;
 		memset(&c, 0, sizeof(c));
-		cut_copy(c.reason, sizeof(c.reason), last);
-		cut_copy(last, sizeof(last), line);
-		for (k = 0, w[0] = strtok_r(line, " ", &save); w[k] && k < 4;)
-			w[++k] = strtok_r(NULL, " ", &save);
-		if ((k != 2 && k != 4) || w[k] || !result_word(w[1]) ||
-		    lava_case_field(&c, "name", w[0]) || lava_case_field(&c, "result", w[1]) ||
-		    (k == 4 && (lava_case_field(&c, "measurement", w[2]) ||
-				lava_case_field(&c, "unit", w[3]))))
+		snprintf(c.reason, sizeof(c.reason), "%s", last);
+		snprintf(last, sizeof(last), "%s", lava_skip_blanks(line));
+		strcpy(copy, line);
+		nw = words(copy, w, 4);
+		if (nw < 2 || (!lava_result_word(w[1]) && !lava_case_name(w[0])))
+			continue;	/* not a case line */
+		measured += nw >= 3;
+		if (nw == 3 && !unitless++ && !*first)
+			snprintf(first, sizeof(first), "line %d: '%.80s' has a measurement but no units",
+				 lineno, lava_skip_blanks(line));
+		if (*first || nw == 3)
+			continue;
+		if (!lava_result_word(w[1]))
+			snprintf(first, sizeof(first), "line %d: '%.80s': '%.20s' is no result (pass, fail, skip or unknown)",
+				 lineno, lava_skip_blanks(line), w[1]);
+		else if (nw > 4)
+			snprintf(first, sizeof(first), "line %d: '%.80s': more than four words",
+				 lineno, lava_skip_blanks(line));
+		else if (lava_case_field(&c, "name", w[0]) ||
+			 lava_case_field(&c, "result", w[1]) ||
+			 (nw == 4 && (lava_case_field(&c, "measurement", w[2]) ||
+				      lava_case_field(&c, "unit", w[3]))))
+			snprintf(first, sizeof(first), "line %d: '%.80s': a word longer than its field takes",
+				 lineno, lava_skip_blanks(line));
+		if (*first)
 			continue;
 		strcpy(c.suite, "console");
 		j->records++;
 		if (lava_add_case(j, &c))
-			return -1;
+			goto nomem;
 	}
-	return 0;
+	if (!*first)
+		return 0;
+	snprintf(err, len, "%s%s (a case line is CASE RESULT [MEASUREMENT UNITS])",
+		 first, unitless && unitless == measured && measured > 1 &&
+		 strstr(first, "no units") ? ", as has every case line with a measurement" : "");
+	return -1;
+nomem:
+	snprintf(err, len, "out of memory");
+	return -1;
 }
 
 /* ---------------------------------------------------------- detect */
@@ -557,7 +590,9 @@ int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 		ret = read_csv(j, p, end);
 		if (ret > 0) {	/* no LAVA header: the script's output by hand? */
 			j->format = "console";
-			ret = read_console(j, p, end);
+			if (read_console(j, p, end, err, errlen))
+				return -1;
+			ret = 0;
 		}
 	}
 	if (ret < 0) {
