@@ -158,8 +158,9 @@ static int cell_data(const struct cell *c, const char *dir, FILE *index,
 
 /*
  * A linear axis draws a median under 1/LOG_SPAN of the largest as a bar
- * a few pixels tall or less: then the bar chart's y axis is logarithmic,
- * if every median and whisker end is above 0 (a log axis has no 0).
+ * a few pixels tall or less: then the bar chart's y axis is logarithmic
+ * (no value below 0; a 0, which a log axis has not, is a bar of no
+ * height at the frame, a whisker from 0 starts there).
  */
 #define LOG_SPAN 100
 
@@ -173,15 +174,40 @@ static int log_scale(const struct results *r, double *bottom)
 
 		if (!cell_usable(c))
 			continue;
-		if (!(c->st.median > 0) || (!c->median_only && !(c->st.p1 > 0)))
+		if (c->st.median < 0 || (!c->median_only && c->st.p1 < 0))
 			return 0;
-		lo = fmin(lo, c->st.median);
-		hi = fmax(hi, c->st.median);
-		least = fmin(least, c->median_only ? c->st.median : c->st.p1);
+		/* A 0 stands at the frame (a bar of no height) and does not
+		 * keep the small ones beside a large one from being seen. */
+		if (c->st.median > 0) {
+			lo = fmin(lo, c->st.median);
+			hi = fmax(hi, c->st.median);
+		}
+		if (!c->median_only && c->st.p1 > 0)
+			least = fmin(least, c->st.p1);
+		if (c->st.median > 0)
+			least = fmin(least, c->st.median);
 	}
+	if (!isfinite(least))
+		return 0;
 	/* Bars stand on the frame: a decade below the least value shown. */
 	*bottom = pow(10, floor(log10(least)) - 1);
 	return hi > lo * LOG_SPAN;
+}
+
+/* Whether every usable cell of r has its median only. */
+static int all_median_only(const struct results *r)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < r->ncells; i++) {
+		if (!cell_usable(&r->cells[i]))
+			continue;
+		if (!r->cells[i].median_only)
+			return 0;
+		any = 1;
+	}
+	return any;
 }
 
 int write_plot_data(const struct results *r, const char *dir, char *err,
@@ -216,8 +242,11 @@ int write_plot_data(const struct results *r, const char *dir, char *err,
 		fprintf(f, "title\tHVC round trip of %s per board", meta_get(&r->meta, "stub"));
 	else
 		fprintf(f, "title\tHVC round trip per ABI");
-	fprintf(f, " (median, whiskers p1..p99%s)\n",
-		results_median_only(r) ? "; median-only cells: none" : "");
+	fprintf(f, " (%s)\n", all_median_only(r) ?
+		"median only, no whiskers: no other statistic was imported" :
+		results_median_only(r) ?
+		"median, whiskers p1..p99; no whisker on a median-only cell" :
+		"median, whiskers p1..p99");
 	fprintf(f, "yscale\t%s\nybottom\t%s\nops\t", log ? "log" : "linear",
 		log ? num_exact(b[0], bottom) : "0");
 	for (k = 0; k < no; k++)

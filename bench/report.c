@@ -225,8 +225,11 @@ void csv_field(const char *s, FILE *f)
  * A comparison row after `nn` leading names: CSV straight out (names
  * comma-joined), else a table row.
  */
+static const char *delta_text(char buf[NUM_LEN], const struct diff *d,
+			      int mixed);
+
 static int diff_row(const struct diff *d, const char *const *names, int nn,
-		    struct texttable *t, FILE *csv)
+		    struct texttable *t, FILE *csv, int mixed)
 {
 	char b[5][NUM_LEN], ci[2 * NUM_LEN + 8];
 	const char *row[TT_MAX_COLS];
@@ -249,7 +252,7 @@ static int diff_row(const struct diff *d, const char *const *names, int nn,
 		row[k] = names[k];
 	row[k++] = num_short(b[0], d->a->st.median);
 	row[k++] = num_short(b[1], d->b->st.median);
-	row[k++] = num_signed(b[2], d->delta);
+	row[k++] = delta_text(b[2], d, mixed);
 	row[k++] = interval(ci, d);
 	row[k] = verdict(d);
 	return tt_row(t, row);
@@ -287,15 +290,55 @@ int print_compare_stubs(const struct results *r, const char *ref, int csv,
 
 			snprintf(what, sizeof(what), "%s vs %s", b->stub, ref);
 			ret = diff_cells(a, b, &d) ||
-			      (csv ? diff_row(&d, csv_names, 3, NULL, f) :
-				     diff_row(&d, names, 2, &t, NULL));
+			      (csv ? diff_row(&d, csv_names, 3, NULL, f, 0) :
+				     diff_row(&d, names, 2, &t, NULL, 0));
 			shown++;
 		}
 	}
-	if (!csv && !ret)
+	if (!csv && !ret && shown) {
+		fprintf(f, "unit: %s (%s)\n\n", results_unit(r),
+			unit_note(results_unit(r)));
 		tt_print(&t, 0, 0, 0, f);
+	}
 	tt_free(&t);
 	return ret ? -1 : shown ? 0 : 1;
+}
+
+/* The delta, marked '*' when A and B count different units. */
+static const char *delta_text(char buf[NUM_LEN], const struct diff *d,
+			      int mixed)
+{
+	char v[NUM_LEN];
+
+	num_signed(v, d->delta);
+	snprintf(buf, NUM_LEN, "%.*s%s", NUM_LEN - 2, v, mixed ? "*" : "");
+	return buf;
+}
+
+/* Stubs (or single cells) measured in one run only, left out: said. */
+static int one_side_only(const struct results *a, const struct results *b,
+			 FILE *f)
+{
+	const struct results *run[2] = { a, b };
+	int k, shown;
+	size_t i;
+
+	for (k = 0; k < 2; k++) {
+		const struct results *x = run[k], *y = run[!k];
+
+		shown = 0;
+		for (i = 0; i < x->ncells; i++) {
+			const struct cell *c = &x->cells[i];
+
+			if (!cell_usable(c) || usable_cell(y, c->stub, c->op))
+				continue;
+			fprintf(f, "%s %s/%s", shown++ ? "," : k ? "(only in B, left out:" :
+				"(only in A, left out:", c->stub, c->op);
+		}
+		if (shown)
+			fprintf(f, ")\n");
+	}
+	return 0;
 }
 
 /* The same stub and op in two result sets (two boards, kernels, runs). */
@@ -323,12 +366,20 @@ int print_compare_dirs(const struct results *a, const struct results *b,
 		if (!cell_usable(ca) || !cell_usable(cb))
 			continue;
 		ret = diff_cells(ca, cb, &d) ||
-		      diff_row(&d, names, csv ? 4 : 2, &t, csv ? f : NULL);
+		      diff_row(&d, names, csv ? 4 : 2, &t, csv ? f : NULL,
+			       units_differ(a, b));
 		shown++;
 	}
-	if (!csv && !ret) {
-		fprintf(f, "A: %s\nB: %s\n\n", a->dir, b->dir);
+	if (!csv && !ret && shown) {
+		fprintf(f, "A: %s\nB: %s\n", a->dir, b->dir);
+		if (units_differ(a, b))
+			fprintf(f, "unit: A %s, B %s (* a delta of different units, --force-units)\n\n",
+				results_unit(a), results_unit(b));
+		else
+			fprintf(f, "unit: %s (%s)\n\n", results_unit(a),
+				unit_note(results_unit(a)));
 		tt_print(&t, 0, 0, 0, f);
+		one_side_only(a, b, f);
 	}
 	tt_free(&t);
 	return ret ? -1 : shown ? 0 : 1;
@@ -388,11 +439,46 @@ int results_names(const struct results *r, int stubs,
 	return n;
 }
 
+/* "N samples/cell", or what is known of it; NULL when nothing is. */
+static const char *samples_text(const struct results *r, char *buf, size_t len)
+{
+	const char *n = meta_get(&r->meta, "samples");
+
+	if (!n || !*n)
+		return NULL;
+	if (!strcmp(n, "varies"))
+		return "samples per cell differ";
+	snprintf(buf, len, "%s samples/cell", n);
+	return buf;
+}
+
+/* The run's first line: what is known of it, nothing made up. */
+static void setup_first(const struct results *r, const char *indent, FILE *f)
+{
+	const char *part[5], *boards = meta_get(&r->meta, "boards");
+	const char *stub = meta_get(&r->meta, "stub");
+	char buf[NAME_MAX_LEN + 64], nb[64];
+	int n = 0, k;
+
+	if (boards && stub) {	/* hvcbench boards: a stub on several boards */
+		snprintf(buf, sizeof(buf), "%s on each board (hvcbench boards)", stub);
+		part[n++] = buf;
+	}
+	if (*meta_or(r, "cpu_name", ""))
+		part[n++] = meta_or(r, "cpu_name", "");
+	if (*meta_or(r, "kernel", ""))
+		part[n++] = meta_or(r, "kernel", "");
+	if (samples_text(r, nb, sizeof(nb)))
+		part[n++] = samples_text(r, nb, sizeof(nb));
+	fputs(indent, f);
+	for (k = 0; k < n; k++)
+		fprintf(f, "%s, ", part[k]);
+	fprintf(f, "unit %s\n", results_unit(r));
+}
+
 void setup_line(const struct results *r, FILE *f)
 {
-	fprintf(f, "%s, %s, %s samples/cell, unit %s\n",
-		meta_or(r, "cpu_name", "?"), meta_or(r, "kernel", "?"),
-		meta_or(r, "samples", "?"), results_unit(r));
+	setup_first(r, "", f);
 	if (*meta_or(r, "machine", ""))
 		fprintf(f, "%s\n", meta_or(r, "machine", ""));
 	fprintf(f, "(%s)\n", unit_note(results_unit(r)));
@@ -464,14 +550,19 @@ int print_text_chart(const struct results *r, FILE *f)
 	return 0;
 }
 
+/*
+ * The letter's medians, a row per stub: "-" where the ABI has no such
+ * call (an n/a cell), "?" where the cell was not measured or imported;
+ * the line under it says which marks mean what.
+ */
 static int medians_table(const struct results *r, FILE *f)
 {
 	const char *stubs[MAX_NAMES], *ops[MAX_NAMES], *row[TT_MAX_COLS];
 	int ns = results_names(r, 1, stubs), no = results_names(r, 0, ops);
 	char b[TT_MAX_COLS][NUM_LEN];
 	struct texttable t;
-	const struct cell *c;
-	int s, o;
+	const struct cell *c, *any;
+	int s, o, dash = 0, query = 0;
 
 	if (no > TT_MAX_COLS - 1)
 		no = TT_MAX_COLS - 1;
@@ -486,13 +577,22 @@ static int medians_table(const struct results *r, FILE *f)
 		row[0] = stubs[s];
 		for (o = 0; o < no; o++) {
 			c = usable_cell(r, stubs[s], ops[o]);
-			row[o + 1] = c ? num_short(b[o + 1], c->st.median) : "-";
+			any = results_cell((struct results *)r, stubs[s], ops[o], 0);
+			if (c)
+				row[o + 1] = num_short(b[o + 1], c->st.median);
+			else if (any && !any->applicable)
+				row[o + 1] = (dash = 1, "-");
+			else
+				row[o + 1] = (query = 1, "?");
 		}
 		if (tt_row(&t, row))
 			return tt_free(&t), -1;
 	}
 	tt_print(&t, 0, 1, COLS, f);
 	tt_free(&t);
+	fprintf(f, "(get/set = get_vectors/set_vectors%s%s)\n",
+		dash ? "; - = no such call in that ABI" : "",
+		query ? "; ? = not measured, or not imported" : "");
 	return 0;
 }
 
@@ -515,13 +615,13 @@ static int letter_compare(const struct results *r, const char *ref,
 		b = usable_cell(r, stub, ops[o]);
 		if (!a || !b)
 			continue;
-		if (diff_cells(a, b, &d) || diff_row(&d, &ops[o], 1, &t, NULL))
+		if (diff_cells(a, b, &d) || diff_row(&d, &ops[o], 1, &t, NULL, 0))
 			return tt_free(&t), -1;
 		shown++;
 	}
 	if (shown) {
-		fprintf(f, "\n%s vs %s (median delta, bootstrap 95%% interval):\n\n",
-			stub, ref);
+		fprintf(f, "\n%s vs %s (median delta in %s, bootstrap 95%% interval):\n\n",
+			stub, ref, results_unit(r));
 		tt_print(&t, 0, 1, COLS, f);
 	}
 	tt_free(&t);
@@ -602,10 +702,10 @@ static int cover_one(const struct results *r, const char *ref,
 				break;
 			}
 	setup_line(r, f);
-	fprintf(f, "\nMedian cost of one HVC round trip, by stub ABI and op:\n\n");
+	fprintf(f, "\nMedian cost of one HVC round trip in %s, by stub ABI and op:\n\n",
+		results_unit(r));
 	if (medians_table(r, f))
 		return -1;
-	fprintf(f, "(get/set = get_vectors/set_vectors; - = no such call in that ABI)\n");
 	trees_named(r, f);
 	if (letter_compare(r, ref ? ref : dref, stub ? stub : dstub, f))
 		return -1;
@@ -613,44 +713,84 @@ static int cover_one(const struct results *r, const char *ref,
 	return print_text_chart(r, f);
 }
 
+/* A run named in the two-run letter: every line of it indented. */
+static void run_named(const char *tag, const struct results *r, int note,
+		      FILE *f)
+{
+	fprintf(f, "%s: %s\n", tag, r->dir);
+	setup_first(r, "   ", f);
+	if (*meta_or(r, "machine", ""))
+		fprintf(f, "   %s\n", meta_or(r, "machine", ""));
+	if (note)
+		fprintf(f, "   (%s)\n", unit_note(results_unit(r)));
+	if (results_median_only(r))
+		fprintf(f, "   (median only: no other statistic was imported)\n");
+}
+
 static int cover_two(const struct results *a, const struct results *b,
 		     FILE *f)
 {
 	static const char *const head[] = { "stub", "op", "A", "B", "delta",
-					    "95% CI", "" };
+					    "", "95% CI" };
+	int mixed = units_differ(a, b), ret;
 	struct texttable t;
 	struct diff d;
 	size_t i;
 
-	fprintf(f, "A: %s\n   ", a->dir);
-	setup_line(a, f);
-	fprintf(f, "B: %s\n   ", b->dir);
-	setup_line(b, f);
-	fprintf(f, "\nMedian per HVC round trip, B - A, bootstrap 95%% interval:\n\n");
+	run_named("A", a, mixed, f);
+	run_named("B", b, mixed, f);
+	if (!mixed)
+		fprintf(f, "(%s)\n", unit_note(results_unit(a)));
+	fprintf(f, "\nMedian per HVC round trip in %s, B - A, bootstrap 95%% interval:\n\n",
+		mixed ? "mixed units" : results_unit(a));
+	/* The verdict before the interval: a wide interval folds into a
+	 * block of its own, the verdict stays on its row. */
 	tt_init(&t, "llrrrll");
 	if (tt_row(&t, head))
 		return -1;
 	for (i = 0; i < a->ncells; i++) {
 		const struct cell *ca = &a->cells[i];
 		const struct cell *cb = usable_cell(b, ca->stub, ca->op);
+		char m[5][NUM_LEN], ci[2 * NUM_LEN + 8];
 
 		if (!cell_usable(ca) || !cb)
 			continue;
-		const char *names[] = { ca->stub, ca->op };
+		if (diff_cells(ca, cb, &d))
+			return tt_free(&t), -1;
+		const char *row[] = { ca->stub, ca->op, num_short(m[0], ca->st.median),
+				      num_short(m[1], cb->st.median),
+				      delta_text(m[2], &d, mixed), verdict(&d),
+				      interval(ci, &d) };
 
-		if (diff_cells(ca, cb, &d) || diff_row(&d, names, 2, &t, NULL))
+		if (tt_row(&t, row))
 			return tt_free(&t), -1;
 	}
 	tt_print(&t, 0, 2, COLS, f);
 	tt_free(&t);
-	return 0;
+	if (mixed)
+		fprintf(f, "(* A counts %s, B counts %s: the delta subtracts different units, --force-units)\n",
+			results_unit(a), results_unit(b));
+	ret = one_side_only(a, b, f);
+	return ret;
 }
 
-/* Lines over COLS are broken at a space, continued with an indent. */
+/*
+ * Lines over COLS are broken at a space (else after a '/' of a path,
+ * never inside a word while either is there), continued with an indent.
+ * A tab or other control character that came with a name is a space:
+ * the letter has none.
+ */
 void fold_text(const char *text, FILE *f)
 {
-	const char *p = text;
+	char *copy = strdup(text), *q;
+	const char *p;
 
+	if (!copy)
+		return;
+	for (q = copy; *q; q++)
+		if ((unsigned char)*q < 0x20 && *q != '\n')
+			*q = ' ';
+	p = copy;
 	while (*p) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -658,10 +798,17 @@ void fold_text(const char *text, FILE *f)
 		const char *indent = "";
 
 		while (len > room) {
-			for (cut = room; cut > 8 && p[cut] != ' '; cut--)
+			/* Not before a short "(...)": it stays with its word. */
+			for (cut = room; cut > 8 && (p[cut] != ' ' ||
+			     (p[cut + 1] == '(' && strcspn(p + cut + 1, " \n") <= 12));
+			     cut--)
 				;
-			if (cut <= 8)
-				cut = room;
+			if (cut <= 8) {	/* one long word: after a '/' in it */
+				for (cut = room; cut > 8 && p[cut - 1] != '/'; cut--)
+					;
+				if (cut <= 8)
+					cut = room;
+			}
 			fprintf(f, "%s%.*s\n", indent, (int)cut, p);
 			p += cut;
 			len -= cut;
@@ -677,6 +824,7 @@ void fold_text(const char *text, FILE *f)
 		if (*p == '\n')
 			p++;
 	}
+	free(copy);
 }
 
 int print_cover_letter(const struct results *a, const struct results *b,
