@@ -742,12 +742,15 @@ static const char *usage_lava =
 	"hvcbench's cases: those of definitions reporting hvcbench-load, else of\n"
 	"those named N_hvcbench; other definitions' cases are left out.\n"
 	"Refused (exit 2, nothing written): none of the four forms or over\n"
-	"256 MiB, no hvcbench cases, a failed case (hvcbench-load or\n"
-	"hvcbench-run: with its reason), a job LAVA did not complete, mixed\n"
-	"units or units that are not a name, a measurement that is not a\n"
-	"non-negative decimal number, a name that is no STUB-OP, a summary row\n"
-	"whose median is not LAVA's, an existing OUTDIR without --force (which\n"
-	"replaces its results). A failed write (exit 1) leaves OUTDIR as it was.\n";
+	"256 MiB, no hvcbench cases, a failed or skipped case (with its reason\n"
+	"where the input has one), a job LAVA did not complete, mixed units or\n"
+	"units that are not a name (YAML's null is none), a measurement that is\n"
+	"not a plain non-negative decimal (digits, at most one '.'; below 10^15,\n"
+	"and 0 or at least 10^-9), a by-hand case line that does not read (by\n"
+	"its number), a name that is no STUB-OP, a summary row whose median is\n"
+	"not LAVA's, an existing OUTDIR without --force (which replaces it\n"
+	"whole), an OUTDIR holding IN. OUTDIR is written beside its place and\n"
+	"put there in one step: a failed write (exit 1) leaves it as it was.\n";
 
 static size_t count_na(const struct results *r)
 {
