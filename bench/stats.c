@@ -110,6 +110,18 @@ static void histogram(const double *sorted, size_t n, struct stats *s)
 	}
 }
 
+/* qsort, after a look whether x is in order already (a cell of one value). */
+static void sort_doubles(double *x, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (x[i] < x[i - 1])
+			break;
+	if (i < n)
+		qsort(x, n, sizeof(*x), cmp_double);
+}
+
 int stats_compute(double *x, size_t n, struct stats *s)
 {
 	double sum = 0, sq = 0, *dev;
@@ -117,7 +129,7 @@ int stats_compute(double *x, size_t n, struct stats *s)
 
 	if (!n)
 		return -1;
-	qsort(x, n, sizeof(*x), cmp_double);
+	sort_doubles(x, n);
 	memset(s, 0, sizeof(*s));
 	s->n = n;
 	s->min = x[0];
@@ -138,7 +150,7 @@ int stats_compute(double *x, size_t n, struct stats *s)
 		return -1;
 	for (i = 0; i < n; i++)
 		dev[i] = fabs(x[i] - s->median);
-	qsort(dev, n, sizeof(*dev), cmp_double);
+	sort_doubles(dev, n);
 	s->mad = percentile_sorted(dev, n, 50);
 	free(dev);
 	histogram(x, n, s);
