@@ -1,13 +1,16 @@
 # hvcbench: the front door.
 #
 #   make            the module (kmod/hvcbench.ko) and the CLI (bench/hvcbench)
-#   make run        set up, build, boot the QEMU lab, measure, write results
+#   make run        set up, build, restore the QEMU lab from its snapshot (boot
+#                   it once to make one), measure, write results;
+#                   make run COLD=1 boots cold
 #   make test       host unit tests and QEMU tests: "N passed, N failed"
 #   make deps       install/fetch what is missing (Debian archive only)
 #   make plot       plots and cover letter for results/latest (or RESULTS=dir)
 #   make lint       checkpatch --strict, sparse, -Werror user space
 #   make fuzz       the spec parser and result readers under libFuzzer
-#   make bench-self phase timings of `make run`
+#   make bench-self cold and warm `make run`, and warm `make run TREES=` after
+#                   an edit, timed side by side
 #   make deb        Debian packages hvcbench-dkms (all) and hvcbench (armhf,
 #                   cross built) in build/deb/ (scripts/build-deb)
 #
@@ -54,7 +57,10 @@ TREE_DIR    := $(abspath $(MOD_DIR)/../build/trees)
 # empty table without TREES) before anything is built; the module links
 # it. Bad input stops make right here: one line, exit 2, nothing built.
 TREES       ?=
-ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
+# `make run` takes build/run.lock and runs itself again under it: two at
+# once on one checkout build and measure one after the other.
+RUN_OUTER   := $(if $(filter run,$(MAKECMDGOALS)),$(if $(HVCB_RUN_LOCKED),,1))
+ifeq ($(filter clean deps,$(MAKECMDGOALS))$(RUN_OUTER),)
 ifneq ($(TREES),)
 ifeq ($(wildcard $(KDIR)/Makefile),)
 $(shell scripts/setup-deps >&2)
@@ -111,8 +117,15 @@ $(BUILD)/host/hvcbench: $(CLI_SRC) $(CLI_HDR)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(CFLAGS_USER) -o $@ $(CLI_SRC) -lyaml -lm
 
+ifeq ($(RUN_OUTER),1)
+run:
+	@mkdir -p $(BUILD)
+	@{ flock -n 9 || { echo "run: another make run of this checkout is under way: waiting for it" >&2; \
+		flock 9; }; $(MAKE) --no-print-directory run HVCB_RUN_LOCKED=1; } 9>$(BUILD)/run.lock
+else
 run: all
-	@LAB_KERNEL=$(LAB_KERNEL) scripts/lab-run
+	@LAB_KERNEL=$(LAB_KERNEL) COLD=$(COLD) scripts/lab-run
+endif
 
 test: all
 	@tests/run

@@ -8,6 +8,7 @@
 # into the x label. The key sits outside the plot area: nothing drawn is
 # ever under it. Writes OUTPREFIX.png and OUTPREFIX.svg.
 
+reset    # settings of a cell drawn before in the same gnuplot
 out = ARG1; data = ARG2; binw = real(ARG5); med = real(ARG8)
 
 set title ARG3

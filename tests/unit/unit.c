@@ -105,6 +105,70 @@ static void test_bootstrap(void)
 	CHECK("bootstrap_reproducible", lo == lo2 && hi == hi2);
 }
 
+/*
+ * The bootstrap by its definition: each round, b then a resampled into an
+ * array (draw i is x[rng_next() % n]) and its median taken by
+ * median_unsorted. bootstrap_median_diff counts draws per value and jumps
+ * the generator past a one-valued side; it must give the same interval.
+ */
+static void boot_by_definition(const double *a, size_t na, const double *b,
+			       size_t nb, unsigned int rounds, uint64_t seed,
+			       double *lo, double *hi)
+{
+	double *tmp = malloc((na > nb ? na : nb) * sizeof(*tmp));
+	double *diff = malloc(rounds * sizeof(*diff)), mb;
+	struct rng r;
+	unsigned int i, k;
+	size_t j;
+
+	rng_seed(&r, seed);
+	for (i = 0; i < rounds; i++) {
+		for (j = 0; j < nb; j++)
+			tmp[j] = b[rng_next(&r) % nb];
+		mb = median_unsorted(tmp, nb);
+		for (j = 0; j < na; j++)
+			tmp[j] = a[rng_next(&r) % na];
+		diff[i] = mb - median_unsorted(tmp, na);
+	}
+	/* Sorted by insertion: few rounds here. */
+	for (i = 1; i < rounds; i++)
+		for (k = i; k > 0 && diff[k - 1] > diff[k]; k--) {
+			mb = diff[k];
+			diff[k] = diff[k - 1];
+			diff[k - 1] = mb;
+		}
+	*lo = percentile_sorted(diff, rounds, 2.5);
+	*hi = percentile_sorted(diff, rounds, 97.5);
+	free(tmp);
+	free(diff);
+}
+
+static void test_bootstrap_definition(void)
+{
+	/* Few samples of distinct values and few rounds: each interval
+	 * end is one round's median difference, so any draw taken out of
+	 * turn shows (the checks with another seed prove they can). */
+	static const double a[6] = { 3.25, -1.5, 8, 0.125, 5.5, 2 };
+	static const double b[5] = { 10.5, 4, 7.75, -2, 6 };
+	static const double c[7] = { 9, 9, 9, 9, 9, 9, 9 };
+	double lo, hi, lo2, hi2;
+
+	/* Even and odd n; noisy-noisy, one-valued a, one-valued b. */
+	bootstrap_median_diff(a, 6, b, 5, 41, 20170102u, &lo, &hi);
+	boot_by_definition(a, 6, b, 5, 41, 20170102u, &lo2, &hi2);
+	CHECK("bootstrap_counted_equals_definition", lo == lo2 && hi == hi2);
+	boot_by_definition(a, 6, b, 5, 41, 20170103u, &lo2, &hi2);
+	CHECK("bootstrap_definition_seed_matters", lo != lo2 || hi != hi2);
+	bootstrap_median_diff(c, 7, b, 5, 41, 5, &lo, &hi);
+	boot_by_definition(c, 7, b, 5, 41, 5, &lo2, &hi2);
+	CHECK("bootstrap_constant_a_jump_equals_definition", lo == lo2 && hi == hi2);
+	bootstrap_median_diff(b, 5, c, 7, 41, 5, &lo, &hi);
+	boot_by_definition(b, 5, c, 7, 41, 5, &lo2, &hi2);
+	CHECK("bootstrap_constant_b_jump_equals_definition", lo == lo2 && hi == hi2);
+	bootstrap_median_diff(c, 7, c, 7, 41, 5, &lo, &hi);
+	CHECK("bootstrap_both_constant", lo == 0 && hi == 0);
+}
+
 static const char *const stub_list[] = { "old", "new", "floor" };
 static const char *const op_list[] = { "get_vectors", "set_vectors", "null" };
 static const struct hvcb_names stubs = { stub_list, 3 };
@@ -205,6 +269,33 @@ static void test_files(void)
 	      back.ncells == 1 && back.cells[0].n == 10 && back.cells[0].v[9] == 7);
 	fclose(f);
 	results_free(&back);
+
+	/* Whole numbers by hand, everything else by printf: as "%.0f". */
+	{
+		static const double v[] = { 0, -0.0, 7, -12, 1234567890123.0,
+					    9007199254740991.0, 9007199254740992.0,
+					    1e300, 2.5, -3.5, 0.4 };
+		struct results w;
+		char got[1024], want[1024], *p = want;
+		size_t k, len;
+
+		results_init(&w);
+		c = results_cell(&w, "s", "o", 1);
+		c->v = malloc(sizeof(v));
+		memcpy(c->v, v, sizeof(v));
+		c->n = sizeof(v) / sizeof(v[0]);
+		f = tmpfile();
+		write_samples_csv(&w, f);
+		rewind(f);
+		len = fread(got, 1, sizeof(got) - 1, f);
+		got[len] = '\0';
+		fclose(f);
+		p += sprintf(p, "stub,op,value\n");
+		for (k = 0; k < c->n; k++)
+			p += sprintf(p, "s,o,%.0f\n", v[k]);
+		CHECK("samples_csv_as_printf", !strcmp(got, want));
+		results_free(&w);
+	}
 
 	f = tmpfile();
 	write_meta_json(&r.meta, f);
@@ -359,6 +450,7 @@ int main(void)
 	test_summary_read();
 	test_stats();
 	test_bootstrap();
+	test_bootstrap_definition();
 	test_spec();
 	test_files();
 	printf("%d passed, %d failed\n", passed, failed);
