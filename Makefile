@@ -22,9 +22,16 @@
 #                   also measure each tree's arch/arm/kernel/hyp-stub.S as a
 #                   stub NAME (NAME=PATH:zimage: the decompressor's copy)
 #
+#   make [run|test] ARCH=arm64 [EL2=stub|nvhe|protected] [CPU=cortex-a57|...]
+#                   arm64 (EL2) instead: scripts/arm64.mk
+#
 # By default everything is built against Debian's armmp-lpae kernel headers,
 # fetched into .cache/. On a board: make KDIR=/lib/modules/$(uname -r)/build
 
+ifeq ($(ARCH),arm64)
+# arm64 (EL2): its own build and lab, see scripts/arm64.mk.
+include scripts/arm64.mk
+else
 CACHE       := $(or $(HVCB_CACHE),$(CURDIR)/.cache)
 LAB_KERNEL  ?= 6.1
 $(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of 6.1 6.12 6.1-thumb2))
@@ -139,3 +146,4 @@ clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null
 	rm -f stub/*.o stub/.*.cmd bench/hvcbench
 	rm -rf $(BUILD)
+endif

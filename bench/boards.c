@@ -84,9 +84,12 @@ int boards_load(struct boards *b, char *const *dirs, int n, const char *names,
 		    board_name(b, k, dirs[k], given, ng, err, len))
 			goto fail;
 		if (!force_units && units_differ(&b->run[0], &b->run[k])) {
-			snprintf(err, len, "%s counts %s, %s counts %s: not comparable (--force-units to compare anyway)",
-				 dirs[0], results_unit(&b->run[0]), dirs[k],
-				 results_unit(&b->run[k]));
+			char what[1024];
+
+			runs_describe(&b->run[0], dirs[0], &b->run[k], dirs[k],
+				      what, sizeof(what));
+			snprintf(err, len, "%s: not comparable (--force-units to compare anyway)",
+				 what);
 			goto fail;
 		}
 	}

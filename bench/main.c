@@ -362,9 +362,13 @@ static const char *default_ref(const struct results *r)
 static void same_units(const struct results *a, const struct results *b,
 		       int force)
 {
-	if (units_differ(a, b) && !force)
-		die_usage("%s counts %s, %s counts %s: not comparable (--force-units to compare anyway)",
-			  a->dir, results_unit(a), b->dir, results_unit(b));
+	char what[1024];
+
+	if (units_differ(a, b) && !force) {
+		runs_describe(a, a->dir, b, b->dir, what, sizeof(what));
+		die_usage("%s: not comparable (--force-units to compare anyway)",
+			  what);
+	}
 }
 
 /* A stub named on the command line must have measured cells in r. */

@@ -64,9 +64,37 @@ int results_median_only(const struct results *r)
 	return 0;
 }
 
+/* What ran the measurement: the architecture and what held HYP/EL2. */
+static const char *run_arch(const struct results *r)
+{
+	return meta_or(r, "arch", "arm");
+}
+
+static const char *run_el2(const struct results *r)
+{
+	return meta_or(r, "el2", "stub");
+}
+
+/*
+ * Two runs differ when they count different units, or ran on different
+ * architectures or with something else holding HYP/EL2 (a hyp stub's
+ * round trip and KVM's host call are not one quantity). Results without
+ * the keys are 32-bit runs through the hyp stub.
+ */
 int units_differ(const struct results *a, const struct results *b)
 {
-	return strcmp(results_unit(a), results_unit(b)) != 0;
+	return strcmp(results_unit(a), results_unit(b)) ||
+	       strcmp(run_arch(a), run_arch(b)) || strcmp(run_el2(a), run_el2(b));
+}
+
+/* "A counts insn (arm64, EL2 stub), B counts ...": for the refusal line. */
+void runs_describe(const struct results *a, const char *da,
+		   const struct results *b, const char *db,
+		   char *buf, size_t len)
+{
+	snprintf(buf, len, "%s counts %s (%s, EL2 %s), %s counts %s (%s, EL2 %s)",
+		 da, results_unit(a), run_arch(a), run_el2(a),
+		 db, results_unit(b), run_arch(b), run_el2(b));
 }
 
 void print_setup_line(const struct results *r, FILE *f)

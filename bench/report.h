@@ -13,6 +13,9 @@
 const char *unit_axis_label(const char *unit);
 const char *unit_note(const char *unit);
 int units_differ(const struct results *a, const struct results *b);
+void runs_describe(const struct results *a, const char *da,
+		   const struct results *b, const char *db,
+		   char *buf, size_t len);
 /* Whether a usable cell of r has its median only (imported from LAVA). */
 int results_median_only(const struct results *r);
 
