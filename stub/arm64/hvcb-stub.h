@@ -44,7 +44,8 @@
 
 	/* An invalid vector: spins, as the kernel's stub does. */
 	.macro	hvcb_invalid, label
-\label:	b	\label
+	.set	\label, .
+	b	\label
 	.endm
 
 	/*

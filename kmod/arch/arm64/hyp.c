@@ -114,7 +114,8 @@ int hvcb_arch_hyp_available(const char **why)
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
 
 	if (is_kernel_in_hyp_mode()) {
-		*why = "the kernel runs at EL2 (VHE): there is no HVC to measure; boot it nVHE (kvm-arm.mode=nvhe, or id_aa64mmfr1.vh=0)";
+		*why = "the kernel runs at EL2 (VHE): there is no HVC to measure; "
+		       "boot it nVHE (kvm-arm.mode=nvhe, or id_aa64mmfr1.vh=0)";
 		return -ENODEV;
 	}
 	if (!((pfr0 >> 8) & 0xf)) {
