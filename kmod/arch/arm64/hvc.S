@@ -26,14 +26,14 @@
 	mrs	x21, pmccntr_el0
 	.endm
 
-	.macro	frame_push
+	.macro	hvcb_frame_push
 	stp	x29, x30, [sp, #-48]!
 	mov	x29, sp
 	stp	x19, x20, [sp, #16]
 	stp	x21, x22, [sp, #32]
 	.endm
 
-	.macro	frame_pop
+	.macro	hvcb_frame_pop
 	ldp	x21, x22, [sp, #32]
 	ldp	x19, x20, [sp, #16]
 	ldp	x29, x30, [sp], #48
@@ -41,13 +41,13 @@
 
 /* u32 hvcb_hvc_timed(const u64 regs[4], u64 *x0): counts for one HVC. */
 SYM_FUNC_START(hvcb_hvc_timed)
-	frame_push
+	hvcb_frame_push
 	mov	x19, x0
 	mov	x22, x1
 	timed_hvc
 	str	x0, [x22]
 	sub	x0, x21, x20
-	frame_pop
+	hvcb_frame_pop
 	ret
 SYM_FUNC_END(hvcb_hvc_timed)
 
@@ -57,26 +57,26 @@ SYM_FUNC_END(hvcb_hvc_timed)
  * ERET). out = { EL2 entry, EL2 exit, before, after }.
  */
 SYM_FUNC_START(hvcb_hvc_oneway)
-	frame_push
+	hvcb_frame_push
 	mov	x19, x0
 	mov	x22, x1
 	timed_hvc
 	stp	w0, w1, [x22]
 	stp	w20, w21, [x22, #8]
-	frame_pop
+	hvcb_frame_pop
 	ret
 SYM_FUNC_END(hvcb_hvc_oneway)
 
 /* void hvcb_hvc(u64 regs[4]): regs in, regs out; no timing. */
 SYM_FUNC_START(hvcb_hvc)
-	frame_push
+	hvcb_frame_push
 	mov	x19, x0
 	ldp	x0, x1, [x19]
 	ldp	x2, x3, [x19, #16]
 	hvc	#0
 	stp	x0, x1, [x19]
 	stp	x2, x3, [x19, #16]
-	frame_pop
+	hvcb_frame_pop
 	ret
 SYM_FUNC_END(hvcb_hvc)
 
@@ -88,7 +88,7 @@ SYM_FUNC_END(hvcb_hvc)
  */
 	.macro	hvc_loop, name, hvc
 SYM_FUNC_START(\name)
-	frame_push
+	hvcb_frame_push
 	mov	x19, x0
 	mov	w20, w1
 1:	.rept	8
@@ -100,7 +100,7 @@ SYM_FUNC_START(\name)
 	.endr
 	subs	w20, w20, #8
 	b.hi	1b
-	frame_pop
+	hvcb_frame_pop
 	ret
 SYM_FUNC_END(\name)
 	.endm

@@ -32,6 +32,9 @@
 #include "../../facts.h"
 #include "../../hvcbench.h"
 
+/* stub/arm64/switch.S, besides hvcb_switch and hvcb_eret */
+extern const u8 hvcb_stack[], hvcb_peek[];
+
 #define HVC_SET_VECTORS		0
 #define HVC_SOFT_RESTART	1
 #define PROBE_CALL		0xffff		/* no ABI's number */
