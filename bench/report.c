@@ -97,6 +97,16 @@ void runs_describe(const struct results *a, const char *da,
 		 db, results_unit(b), run_arch(b), run_el2(b));
 }
 
+/*
+ * Beyond 32-bit ARM (whose results do not record it), which architecture
+ * and what held EL2: "arm64, EL2 held by nvhe".
+ */
+void print_el2_line(const struct results *r, FILE *f)
+{
+	if (strcmp(run_arch(r), "arm"))
+		fprintf(f, "%s, EL2 held by %s\n", run_arch(r), run_el2(r));
+}
+
 void print_setup_line(const struct results *r, FILE *f)
 {
 	fprintf(f, "%s, %s (MIDR %s), kernel %s, cpu %s, %s samples/cell\n",
@@ -107,6 +117,7 @@ void print_setup_line(const struct results *r, FILE *f)
 	fprintf(f, "unit: %s (%s); counter-read overhead %s subtracted\n",
 		results_unit(r), unit_note(results_unit(r)),
 		meta_or(r, "overhead", "?"));
+	print_el2_line(r, f);
 }
 
 static void print_hist(const struct stats *s, FILE *f)
@@ -421,6 +432,7 @@ void setup_line(const struct results *r, FILE *f)
 		meta_or(r, "samples", "?"), results_unit(r));
 	if (*meta_or(r, "machine", ""))
 		fprintf(f, "%s\n", meta_or(r, "machine", ""));
+	print_el2_line(r, f);
 	fprintf(f, "(%s)\n", unit_note(results_unit(r)));
 	if (results_median_only(r))
 		fprintf(f, "(median only: no other statistic was imported)\n");

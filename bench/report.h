@@ -13,6 +13,7 @@
 const char *unit_axis_label(const char *unit);
 const char *unit_note(const char *unit);
 int units_differ(const struct results *a, const struct results *b);
+void print_el2_line(const struct results *r, FILE *f);
 void runs_describe(const struct results *a, const char *da,
 		   const struct results *b, const char *db,
 		   char *buf, size_t len);

@@ -55,6 +55,12 @@ const char *hvcb_arch_resident_abi(void)
 	return holder_abi[holder];
 }
 
+/* What holds EL2, for the results: stub, nvhe or protected. */
+const char *hvcb_arch_el2_holder(void)
+{
+	return holder_abi[holder] ?: "stub";
+}
+
 const char *hvcb_arch_install_method(void)
 {
 	switch (holder) {
