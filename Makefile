@@ -41,7 +41,8 @@ ifeq ($(LAB_KERNEL),6.1)
 DEFAULT_KDIR := $(CACHE)/kernel/build
 MOD_DIR     := $(CURDIR)/kmod
 else
-# Another kernel's module: built from a copy of kmod/ and stub/.
+# Another kernel's module: built from a copy of kmod/, stub/ and the
+# registry's generator.
 DEFAULT_KDIR := $(CACHE)/kernel-$(LAB_KERNEL)/build
 MOD_DIR     := $(BUILD)/kernel-$(LAB_KERNEL)/kmod
 endif
@@ -77,10 +78,12 @@ $(if $(filter tree-stub-exit=0,$(TREE_OUT)),,$(error tree-stub failed: $(TREE_OU
 endif
 
 CLI_SRC     := $(wildcard bench/*.c)
-CLI_HDR     := $(wildcard bench/*.h) kmod/spec.h
-MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h kmod/*.S)) kmod/Kbuild
-STUB_FILES  := $(wildcard stub/*.S stub/*.h)
-MOD_SRC     := $(MOD_FILES) $(STUB_FILES) $(wildcard $(TREE_DIR)/trees.[Sh])
+CLI_HDR     := $(wildcard bench/*.h) kmod/spec.h kmod/facts.h
+MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h \
+		 kmod/arch/*/*.[chS])) kmod/Kbuild
+STUB_FILES  := $(wildcard stub/*/*.S stub/*/*.h) stub/registry
+MOD_SRC     := $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
+	       $(wildcard $(TREE_DIR)/trees.S $(TREE_DIR)/trees.reg)
 
 .PHONY: all deps module cli host run test test-host test-qemu plot lint \
 	fuzz bench-self deb clean
@@ -98,9 +101,9 @@ module: $(MOD_DIR)/hvcbench.ko
 
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 ifneq ($(MOD_DIR),$(CURDIR)/kmod)
-	@mkdir -p $(MOD_DIR) $(MOD_DIR)/../stub
-	@cp -p $(MOD_FILES) $(MOD_DIR)/
-	@cp -p $(STUB_FILES) $(MOD_DIR)/../stub/
+	@mkdir -p $(MOD_DIR)
+	@cp -p --parents $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
+		$(MOD_DIR)/..
 endif
 	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=$(ARCH) \
 		CROSS_COMPILE=$(CROSS_COMPILE) modules
@@ -144,6 +147,7 @@ deb:
 
 clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null
-	rm -f stub/*.o stub/.*.cmd bench/hvcbench
+	rm -f stub/*/*.o stub/*/.*.cmd bench/hvcbench
+	rm -rf kmod/gen
 	rm -rf $(BUILD)
 endif

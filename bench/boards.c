@@ -221,12 +221,14 @@ int boards_measured(const struct boards *b, const char *stub, int all)
 const char *boards_chart_stub(const struct boards *b, const char *stub)
 {
 	const char *stubs[MAX_NAMES];
+	const char *proposed = results_stub_with_role(&b->run[0],
+						      HVCB_ROLE_PROPOSED, 0);
 	int ns = results_names(&b->run[0], 1, stubs), s;
 
 	if (stub)
 		return stub;
-	if (boards_measured(b, "new", 1))
-		return "new";
+	if (proposed && boards_measured(b, proposed, 1))
+		return proposed;
 	for (s = 0; s < ns; s++)
 		if (boards_measured(b, stubs[s], 1))
 			return stubs[s];

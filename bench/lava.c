@@ -10,12 +10,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../kmod/facts.h"
 #include "lava.h"
 
-/* The ops hvcbench measures (kmod/stubs.c); none has a '-'. */
-static const char *const known_ops[] = {
-	"get_vectors", "set_vectors", "call0", "call3", "null", "entry", "exit",
-};
+/* The ops hvcbench measures (kmod/facts.h); none has a '-'. */
+static const char *const known_ops[HVCB_NR_OPS] = HVCB_OP_NAMES;
 
 static int known_op(const char *op)
 {

@@ -35,8 +35,9 @@
 #include "results.h"
 #include "../kmod/spec.h"
 
-#define VERSION "0.1"
 #define BLOCK 2000	/* samples per cell per module run: progress steps */
+
+static const char *const unit_names[HVCB_NR_UNITS] = HVCB_UNIT_NAMES;
 
 static const char *prog = "hvcbench";
 
@@ -180,7 +181,6 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-
 /*
  * What the run was made on, when the user does not say: QEMU's virt board
  * (the module recognises it), else the device tree's model. Never a guess.
@@ -220,7 +220,7 @@ static int cmd_run(int argc, char **argv)
 {
 	const char *stubs = "all", *ops = "all", *fmt = "table", *out = NULL;
 	const char *machine = NULL;
-	unsigned long n = 10000, cpu = 0, done, step;
+	unsigned long n = HVCB_DEFAULT_SAMPLES, cpu = 0, done, step;
 	struct results r, block;
 	char spec[HVCB_SPEC_MAX_LEN + 1], err[512], stamp[64];
 	int hist = 0, i;
@@ -300,11 +300,12 @@ static int cmd_run(int argc, char **argv)
 	r.meta = m;
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	meta_set(&r.meta, "date", stamp);
-	meta_set(&r.meta, "hvcbench_version", VERSION);
+	meta_set(&r.meta, "hvcbench_version", HVCB_VERSION);
 	snprintf(stamp, sizeof(stamp), "%lu", n);
 	meta_set(&r.meta, "samples", stamp);
 	meta_set(&r.meta, "icount", meta_get(&r.meta, "unit") &&
-		 !strcmp(meta_get(&r.meta, "unit"), "insn") ? "yes" : "no");
+		 !strcmp(meta_get(&r.meta, "unit"), unit_names[HVCB_UNIT_INSN]) ?
+		 "yes" : "no");
 	meta_set(&r.meta, "machine", machine ? machine : default_machine(&m));
 	mark_not_applicable(&r, stubs, ops);
 	results_sort(&r);
@@ -347,15 +348,14 @@ static void load_dir(struct results *r, const char *dir)
 		die(err);
 }
 
-/* The reference stub: old if it was measured, else the first stub. */
+/* The reference stub: the one of role reference if measured, else the first. */
 static const char *default_ref(const struct results *r)
 {
-	size_t k;
+	const char *ref = results_stub_with_role(r, HVCB_ROLE_REFERENCE, 0);
 
-	for (k = 0; k < r->ncells; k++)
-		if (!strcmp(r->cells[k].stub, "old") && cell_usable(&r->cells[k]))
-			return "old";
-	return r->ncells ? r->cells[0].stub : "old";
+	if (ref)
+		return ref;
+	return r->ncells ? r->cells[0].stub : "";
 }
 
 /* Two runs counting in different units do not subtract: exit 2. */
@@ -869,7 +869,7 @@ static int run_verb(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return fputs(usage, stdout), 0;
 	if (!strcmp(argv[1], "--version"))
-		return puts("hvcbench " VERSION), 0;
+		return puts("hvcbench " HVCB_VERSION), 0;
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "compare"))

@@ -23,23 +23,24 @@ static const char *meta_or(const struct results *r, const char *key,
 	return v && *v ? v : dflt;
 }
 
-/* What a unit is, once, for every output that names it. */
+/* What a unit (kmod/facts.h) is, once, for every output that names it. */
+static const char *const unit_names[HVCB_NR_UNITS] = HVCB_UNIT_NAMES;
 static const struct {
-	const char *unit, *axis, *note;
-} units[] = {
-	{ "insn", "instructions (QEMU icount, not cycles)",
-	  "QEMU -icount: instruction-path counts, not cycles" },
-	{ "qemu-ns", "ns of QEMU virtual time (no icount, not cycles)",
-	  "QEMU without -icount: ns of host-timed virtual time, not cycles" },
-	{ "cycles", "CPU cycles", "PMU cycle counter: CPU cycles" },
+	const char *axis, *note;
+} units[HVCB_NR_UNITS] = {
+	[HVCB_UNIT_INSN] = { "instructions (QEMU icount, not cycles)",
+		"QEMU -icount: instruction-path counts, not cycles" },
+	[HVCB_UNIT_QEMU_NS] = { "ns of QEMU virtual time (no icount, not cycles)",
+		"QEMU without -icount: ns of host-timed virtual time, not cycles" },
+	[HVCB_UNIT_CYCLES] = { "CPU cycles", "PMU cycle counter: CPU cycles" },
 };
 
 const char *unit_axis_label(const char *unit)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (!strcmp(units[i].unit, unit))
+	for (i = 0; i < HVCB_NR_UNITS; i++)
+		if (!strcmp(unit_names[i], unit))
 			return units[i].axis;
 	return unit;
 }
@@ -48,8 +49,8 @@ const char *unit_note(const char *unit)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (!strcmp(units[i].unit, unit))
+	for (i = 0; i < HVCB_NR_UNITS; i++)
+		if (!strcmp(unit_names[i], unit))
 			return units[i].note;
 	return "unit unknown";
 }
@@ -438,11 +439,14 @@ void setup_line(const struct results *r, FILE *f)
 		fprintf(f, "(median only: no other statistic was imported)\n");
 }
 
+/* get_vectors and set_vectors as get and set: the name up to its '_'. */
 static const char *short_op(const char *op)
 {
-	if (!strcmp(op, "get_vectors"))
+	static const char *const ops[HVCB_NR_OPS] = HVCB_OP_NAMES;
+
+	if (!strcmp(op, ops[HVCB_OP_GET]))
 		return "get";
-	if (!strcmp(op, "set_vectors"))
+	if (!strcmp(op, ops[HVCB_OP_SET]))
 		return "set";
 	return op;
 }
@@ -566,48 +570,37 @@ static int letter_compare(const struct results *r, const char *ref,
 	return 0;
 }
 
-static int has_stub(const char *const *stubs, int ns, const char *name)
-{
-	while (ns--)
-		if (!strcmp(stubs[ns], name))
-			return 1;
-	return 0;
-}
-
 /*
  * The pair the letter compares when the user names none: with exactly two
- * tree stubs (make TREES="base=... patched=...") the second against the
- * first, else new against old; where a run lacks those, its first two
- * stubs (the second against the first).
+ * stubs of role tree (make TREES="base=... patched=...") the second
+ * against the first, else the proposed stub against the reference; where
+ * a run lacks one, its first stub for the reference and the first other
+ * for the proposed.
  */
 static void default_pair(const struct results *r, char ref[NAME_MAX_LEN],
 			 char stub[NAME_MAX_LEN])
 {
-	char names[3][NAME_MAX_LEN], list[256];
-	const char *trees = meta_get(&r->meta, "trees");
+	const char *t0 = results_stub_with_role(r, HVCB_ROLE_TREE, 0);
+	const char *t1 = results_stub_with_role(r, HVCB_ROLE_TREE, 1);
+	const char *rs = results_stub_with_role(r, HVCB_ROLE_REFERENCE, 0);
+	const char *ps = results_stub_with_role(r, HVCB_ROLE_PROPOSED, 0);
 	const char *stubs[MAX_NAMES];
 	int ns = results_names(r, 1, stubs);
 	int k;
-	size_t i;
 
-	strcpy(ref, ns && !has_stub(stubs, ns, "old") ? stubs[0] : "old");
-	strcpy(stub, "new");
-	if (!has_stub(stubs, ns, "new") || !strcmp(ref, "new"))
-		for (k = 0; k < ns; k++)
-			if (strcmp(stubs[k], ref)) {
-				strcpy(stub, stubs[k]);
-				break;
-			}
-	if (!trees || strlen(trees) >= sizeof(list))
-		return;
-	/* "trees" is space-separated; split_list() takes commas. */
-	for (i = 0; trees[i]; i++)
-		list[i] = trees[i] == ' ' ? ',' : trees[i];
-	list[i] = '\0';
-	if (split_list(list, names, 3) != 2)
-		return;
-	strcpy(ref, names[0]);
-	strcpy(stub, names[1]);
+	if (t1 && !results_stub_with_role(r, HVCB_ROLE_TREE, 2)) {
+		rs = t0;
+		ps = t1;
+	}
+	if (!rs)
+		rs = ns ? stubs[0] : "";
+	if (ps && !strcmp(ps, rs))
+		ps = NULL;
+	for (k = 0; !ps && k < ns; k++)
+		if (strcmp(stubs[k], rs))
+			ps = stubs[k];
+	snprintf(ref, NAME_MAX_LEN, "%s", rs);
+	snprintf(stub, NAME_MAX_LEN, "%s", ps ? ps : "");
 }
 
 /* The module's "tree NAME: PATH FILE VERSION" lines, if any. */

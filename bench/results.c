@@ -14,7 +14,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../kmod/facts.h"
 #include "numfmt.h"
+#include "registry-roles.h"
 #include "results.h"
 
 void results_init(struct results *r)
@@ -647,6 +649,63 @@ int meta_list_index(const struct meta *m, const char *key, const char *name)
 		p = strchr(p, ' ');
 	}
 	return INT_MAX;
+}
+
+/* Word k of a space-separated list equals word; 0 when it has no word k. */
+static int list_word_is(const char *list, int k, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (list && *list) {
+		while (*list == ' ')
+			list++;
+		if (!k--)
+			return !strncmp(list, word, n) &&
+			       (list[n] == ' ' || !list[n]);
+		list = strchr(list, ' ');
+	}
+	return 0;
+}
+
+int results_has_role(const struct results *r, const char *stub,
+		     enum hvcb_role role)
+{
+	static const char *const names[HVCB_NR_ROLES] = HVCB_ROLE_NAMES;
+	static const struct {
+		const char *stub;
+		enum hvcb_role role;
+	} registry[] = HVCB_REGISTRY_ROLES;
+	int k = meta_list_index(&r->meta, "stubs", stub);
+	size_t i;
+
+	if (meta_get(&r->meta, "roles"))
+		return k != INT_MAX &&
+		       list_word_is(meta_get(&r->meta, "roles"), k, names[role]);
+	if (meta_list_index(&r->meta, "trees", stub) != INT_MAX)
+		return role == HVCB_ROLE_TREE;
+	for (i = 0; i < sizeof(registry) / sizeof(registry[0]); i++)
+		if (!strcmp(registry[i].stub, stub))
+			return registry[i].role == role;
+	return 0;
+}
+
+const char *results_stub_with_role(const struct results *r,
+				   enum hvcb_role role, int nth)
+{
+	size_t k;
+	const char *last = NULL;
+
+	for (k = 0; k < r->ncells; k++) {
+		const char *s = r->cells[k].stub;
+
+		if (!cell_usable(&r->cells[k]) || (last && !strcmp(last, s)) ||
+		    !results_has_role(r, s, role))
+			continue;
+		if (!nth--)
+			return s;
+		last = s;
+	}
+	return NULL;
 }
 
 /*

@@ -8,6 +8,7 @@
 #define HVCB_RESULTS_H
 
 #include <stdio.h>
+#include "../kmod/facts.h"
 #include "stats.h"
 
 #define NAME_MAX_LEN 32
@@ -60,6 +61,20 @@ int meta_list_index(const struct meta *m, const char *key, const char *name);
 /* The module's debugfs formats. Return 0, or -1 with a message in err. */
 int parse_module_samples(struct results *r, FILE *f, char *err, size_t len);
 int parse_module_info(struct meta *m, FILE *f);
+
+/*
+ * What a stub is for in r: the module's "roles" list (one per name of
+ * "stubs"); for results that lack it, "trees" names the tree stubs and
+ * stub/registry the built-in ones (registry-roles.h).
+ */
+int results_has_role(const struct results *r, const char *stub,
+		     enum hvcb_role role);
+/*
+ * The nth (from 0) stub with usable cells that plays role, in cell order
+ * (results_sort()'s); NULL if none.
+ */
+const char *results_stub_with_role(const struct results *r,
+				   enum hvcb_role role, int nth);
 
 /* Results directories. */
 void results_stats(struct results *r);

@@ -49,8 +49,10 @@ u32 hvcb_hvc_timed(const hvcb_reg_t regs[4], hvcb_reg_t *r0);
  * out = { read on HYP entry, read before the return, before, after }.
  */
 void hvcb_hvc_oneway(const hvcb_reg_t regs[4], u32 out[4]);
-/* n (a multiple of 8) HVCs, untimed, for perf stat; the baseline is the
- * same loop without the HVCs. */
+/*
+ * n (a multiple of 8) HVCs, untimed, for perf stat; the baseline is the
+ * same loop without the HVCs.
+ */
 void hvcb_hvc_loop(const hvcb_reg_t regs[4], u32 n);
 void hvcb_hvc_loop_baseline(const hvcb_reg_t regs[4], u32 n);
 /* The timed window with nothing in it (the overhead subtracted). */
@@ -80,8 +82,10 @@ u32 hvcb_arch_cpu_id(void);
  * 0, or -ENODEV with *why set.
  */
 int hvcb_arch_hyp_available(const char **why);
-/* The resident stub's ABI as found at load: a registry "on=" value ("old"
- * for a <= v4.11 arm stub), or NULL for the usual one. */
+/*
+ * The resident stub's ABI as found at load: a registry "on=" value ("old"
+ * for a <= v4.11 arm stub), or NULL for the usual one.
+ */
 const char *hvcb_arch_resident_abi(void);
 /* One line for the results: how stubs get installed on this kernel. */
 const char *hvcb_arch_install_method(void);
@@ -108,11 +112,15 @@ hvcb_reg_t hvcb_arch_kernel_vbar(struct hvcb_page *hp);
 
 /* ---- code in the page ---------------------------------------------- */
 
-/* The address HYP calls for a call target at physical address pa (arm:
- * the Thumb bit of a Thumb-2 kernel). */
+/*
+ * The address HYP calls for a call target at physical address pa (arm:
+ * the Thumb bit of a Thumb-2 kernel).
+ */
 hvcb_reg_t hvcb_arch_fn_addr(phys_addr_t pa);
-/* Write "branch to target_pa" at slot (physical slot_pa), in the
- * instruction set HYP runs. */
+/*
+ * Write "branch to target_pa" at slot (physical slot_pa), in the
+ * instruction set HYP runs.
+ */
 void hvcb_arch_put_branch(void *slot, phys_addr_t slot_pa,
 			  phys_addr_t target_pa);
 /* Make what the kernel wrote to the page what HYP, MMU off, fetches. */

@@ -13,7 +13,7 @@
  */
 #include <linux/bits.h>
 #include <asm/barrier.h>
-#include "hvcbench.h"
+#include "../../arch.h"
 
 #define PMCR_E		BIT(0)		/* enable all counters */
 #define PMCR_D		BIT(3)		/* cycle counter counts every 64th */

@@ -17,8 +17,7 @@
 #include <asm/assembler.h>
 #include <asm/opcodes-virt.h>
 
-#define HVCB_STUB_ERR		0x0badca11	/* HVC_STUB_ERR of v4.12+ */
-#define HVCB_STUB_HCALL_NR	3		/* HVC_STUB_HCALL_NR, v4.12..v5.6 */
+#include "../../kmod/facts.h"	/* HVCB_STUB_ERR, HVCB_STUB_HCALL_NR */
 
 	.macro	hvcb_label, name
 	.globl	\name
