@@ -16,6 +16,14 @@
         { "kvm", HVCB_ROLE_KVM_ERA },                                   \
         { "floor", HVCB_ROLE_FLOOR },                                   \
         { "resident", HVCB_ROLE_RESIDENT },                             \
+        { "getvec", HVCB_ROLE_MERGED },                                 \
+        { "setvec", HVCB_ROLE_MERGED },                                 \
+        { "vherestart", HVCB_ROLE_MERGED },                             \
+        { "finalise", HVCB_ROLE_REFERENCE },                            \
+        { "ichvtr", HVCB_ROLE_PROPOSED },                               \
+        { "kvm-fnptr", HVCB_ROLE_KVM_ERA },                             \
+        { "floor64", HVCB_ROLE_FLOOR },                                 \
+        { "resident64", HVCB_ROLE_RESIDENT },                           \
 }
 
 #endif /* HVCB_REGISTRY_ROLES_H */

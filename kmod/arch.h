@@ -33,6 +33,8 @@
  *				the door (stub/ARCH/switch.S)
  * HVCB_ARCH_STACK_ROOM		bytes kept free for the HYP stack at the top
  *				of the page
+ * HVCB_ARCH_PAGE_ORDER		the page's size: PAGE_SIZE << order (arm64's
+ *				2 KB-aligned tables need 16 KB)
  * struct hvcb_pmu_state	what hvcb_pmu_claim() saves
  */
 
@@ -87,6 +89,11 @@ int hvcb_arch_hyp_available(const char **why);
  * for a <= v4.11 arm stub), or NULL for the usual one.
  */
 const char *hvcb_arch_resident_abi(void);
+/*
+ * What holds HYP/EL2, for the results: "stub" (the kernel's hyp stub),
+ * "nvhe" or "protected" (KVM's host vectors, arm64).
+ */
+const char *hvcb_arch_el2_holder(void);
 /* One line for the results: how stubs get installed on this kernel. */
 const char *hvcb_arch_install_method(void);
 /* The resident stub still speaks the ABI found at load (IRQs off); 0 or -ESTALE. */

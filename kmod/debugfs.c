@@ -262,6 +262,9 @@ static const struct file_operations status_fops = {
 
 static const char *cpu_name(u32 midr)
 {
+	/* QEMU's "max" on arm64 (implementer 0, part 0x051) */
+	if (midr >> 24 == 0 && ((midr >> 4) & 0xfff) == 0x051)
+		return "QEMU max";
 	if ((midr >> 24) != 0x41)
 		return "unknown";
 	switch ((midr >> 4) & 0xfff) {
@@ -289,6 +292,8 @@ static int info_show(struct seq_file *m, void *v)
 	seq_printf(m, "kernel: %s\n", init_utsname()->release);
 	seq_printf(m, "midr: %#010x\n", res ? res->midr : midr);
 	seq_printf(m, "cpu_name: %s\n", cpu_name(res ? res->midr : midr));
+	seq_printf(m, "arch: %s\n", HVCB_ARCH_NAME);
+	seq_printf(m, "el2: %s\n", hvcb_arch_el2_holder());
 	seq_printf(m, "install: %s\n", hvcb_arch_install_method());
 	if (of_machine_is_compatible("linux,dummy-virt"))
 		seq_puts(m, "platform: qemu-virt\n");

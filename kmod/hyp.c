@@ -33,7 +33,8 @@
 #include "hvcbench.h"
 
 #define STUB_OFF	HVCB_ARCH_STUB_OFF
-#define PAGE_STACK_TOP	PAGE_SIZE
+#define HVCB_PAGE_BYTES	(PAGE_SIZE << HVCB_ARCH_PAGE_ORDER)
+#define PAGE_STACK_TOP	HVCB_PAGE_BYTES
 #define PAGE_STACK_ROOM	HVCB_ARCH_STACK_ROOM
 #define TRAP_SLOT	HVCB_ARCH_TRAP_SLOT
 
@@ -84,18 +85,18 @@ void hvcb_recipe_regs(const struct hvcb_page *hp, const struct hvcb_recipe *r,
 
 static void sync_page(struct hvcb_page *hp)
 {
-	hvcb_arch_sync_page(hp->va, hp->pa, PAGE_SIZE);
+	hvcb_arch_sync_page(hp->va, hp->pa, HVCB_PAGE_BYTES);
 }
 
 int hvcb_page_alloc(struct hvcb_page *hp)
 {
-	struct page *page = alloc_page(GFP_KERNEL);
+	struct page *page = alloc_pages(GFP_KERNEL, HVCB_ARCH_PAGE_ORDER);
 
 	memset(hp, 0, sizeof(*hp));
 	if (!page)
 		return -ENOMEM;
-	if (page_to_phys(page) + PAGE_SIZE > SZ_4G) {
-		__free_page(page);
+	if (page_to_phys(page) + HVCB_PAGE_BYTES > SZ_4G) {
+		__free_pages(page, HVCB_ARCH_PAGE_ORDER);
 		return -ENOMEM;
 	}
 	hp->va = page_address(page);
@@ -124,7 +125,7 @@ void hvcb_page_free(struct hvcb_page *hp)
 		hp->va = NULL;
 		return;
 	}
-	free_page((unsigned long)hp->va);
+	free_pages((unsigned long)hp->va, HVCB_ARCH_PAGE_ORDER);
 	hp->va = NULL;
 }
 
@@ -138,7 +139,7 @@ int hvcb_page_load(struct hvcb_page *hp, const struct hvcb_stub *stub)
 		return -EBUSY;
 	if (common > STUB_OFF || STUB_OFF + blob > PAGE_STACK_TOP - PAGE_STACK_ROOM)
 		return -E2BIG;
-	memset(hp->va, 0, PAGE_SIZE);
+	memset(hp->va, 0, HVCB_PAGE_BYTES);
 	memcpy(hp->va, hvcb_common_start, common);
 	if (blob)
 		memcpy(hp->va + STUB_OFF, stub->start, blob);
@@ -243,7 +244,7 @@ int hvcb_doubt_resolve(void)
 		return ret;
 	pr_info("hvcbench: cpu %d runs on the kernel's vectors again: page freed\n",
 		doubt.cpu);
-	free_page((unsigned long)doubt.va);
+	free_pages((unsigned long)doubt.va, HVCB_ARCH_PAGE_ORDER);
 	memset(&doubt, 0, sizeof(doubt));
 	module_put(THIS_MODULE);
 	return 0;

@@ -180,6 +180,20 @@ static int check_hyp_counted(struct hvcb_page *hp, struct hvcb_result *res)
 		c.n = 0;
 		c.samples = samples;
 		ret = measure_chunk(hp, &c, res, HVCB_HYP_CHECK, pass);
+		if (ret == -EOPNOTSUPP && c.stub == floor) {
+			/*
+			 * Nothing can be installed (KVM holds EL2): the
+			 * resident's cheapest call, as found, instead.
+			 */
+			int resident = hvcb_stub_by_role(HVCB_ROLE_RESIDENT);
+
+			if (resident < 0 ||
+			    !hvcb_stubs[resident].op[HVCB_OP_NULL].ok)
+				return ret;
+			c.stub = resident;
+			pass = -1;
+			continue;
+		}
 		if (ret)
 			return ret;
 		lo[pass] = U32_MAX;

@@ -58,12 +58,14 @@ $(DEFAULT_KDIR)/Makefile:
 module: $(MOD_DIR)/hvcbench.ko
 
 # Built from a copy of kmod/, stub/ and the registry's generator, so that
-# the 32-bit module in kmod/ is left alone.
+# the 32-bit module in kmod/ is left alone. Debian's arm64 6.12 headers
+# ask for BTF of modules, which needs pahole and the kernel's vmlinux
+# (not in the headers package): left out.
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_SRC) $(MOD_DIR)/..
 	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
-		CROSS_COMPILE=$(CROSS_COMPILE) modules
+		CROSS_COMPILE=$(CROSS_COMPILE) CONFIG_DEBUG_INFO_BTF_MODULES= modules
 
 cli: $(A64)/hvcbench $(A64)/kvm-hold
 

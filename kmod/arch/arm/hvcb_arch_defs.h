@@ -14,6 +14,7 @@ typedef u32 hvcb_reg_t;
 #define HVCB_ARCH_TRAP_SLOT	0x14	/* Hyp trap: the kernel's HVC */
 #define HVCB_ARCH_STUB_OFF	0x100	/* after stub/arm/switch.S */
 #define HVCB_ARCH_STACK_ROOM	0x200
+#define HVCB_ARCH_PAGE_ORDER	0	/* one page holds door, blob, stack */
 
 /* What hvcb_pmu_claim() changes: PMCR, PMCNTENSET, PMSELR, PMCCFILTR. */
 struct hvcb_pmu_state {

@@ -32,6 +32,12 @@ const char *hvcb_arch_resident_abi(void)
 	return resident_old ? "old" : NULL;
 }
 
+/* KVM is refused at load (hvcb_arch_hyp_available): the stub holds HYP. */
+const char *hvcb_arch_el2_holder(void)
+{
+	return "stub";
+}
+
 const char *hvcb_arch_install_method(void)
 {
 	if (!resident_old)
