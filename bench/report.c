@@ -99,12 +99,12 @@ void runs_describe(const struct results *a, const char *da,
 }
 
 /*
- * Beyond 32-bit ARM (whose results do not record it), which architecture
- * and what held EL2: "arm64, EL2 held by nvhe".
+ * Beyond 32-bit ARM through the hyp stub (whose results need not record
+ * it), which architecture and what held EL2: "arm64, EL2 held by nvhe".
  */
 void print_el2_line(const struct results *r, FILE *f)
 {
-	if (strcmp(run_arch(r), "arm"))
+	if (strcmp(run_arch(r), "arm") || strcmp(run_el2(r), "stub"))
 		fprintf(f, "%s, EL2 held by %s\n", run_arch(r), run_el2(r));
 }
 
@@ -365,7 +365,15 @@ int print_compare_dirs(const struct results *a, const struct results *b,
 		shown++;
 	}
 	if (!csv && !ret) {
-		fprintf(f, "A: %s\nB: %s\n\n", a->dir, b->dir);
+		fprintf(f, "A: %s\nB: %s\n", a->dir, b->dir);
+		/* Set side by side anyway (--force-units): say what differs. */
+		if (units_differ(a, b)) {
+			char what[1024];
+
+			runs_describe(a, "A", b, "B", what, sizeof(what));
+			fprintf(f, "(not alike: %s)\n", what);
+		}
+		fputc('\n', f);
 		tt_print(&t, 0, 0, 0, f);
 	}
 	tt_free(&t);
