@@ -72,8 +72,13 @@ $(if $(TREE_ERR),$(error $(TREE_ERR)))
 $(if $(filter tree-stub-exit=0,$(TREE_OUT)),,$(error tree-stub failed: $(TREE_OUT)))
 endif
 
-CLI_SRC     := $(wildcard bench/*.c)
-CLI_HDR     := $(wildcard bench/*.h) kmod/spec.h kmod/facts.h
+# The CLI: bench/main.c (the verbs) and one folder per job: results/
+# (result files, statistics), report/ (tables, letters, plot data, boards),
+# lava/ (LAVA import), module/ (talking to the module).
+CLI_DIRS    := results report lava module
+CLI_SRC     := bench/main.c $(foreach d,$(CLI_DIRS),$(wildcard bench/$(d)/*.c))
+CLI_HDR     := $(foreach d,$(CLI_DIRS),$(wildcard bench/$(d)/*.h)) kmod/spec.h kmod/facts.h
+CFLAGS_USER += $(addprefix -Ibench/,$(CLI_DIRS))
 MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h \
 		 kmod/arch/*/*.[chS])) kmod/Kbuild
 STUB_FILES  := $(wildcard stub/*/*.S stub/*/*.h) stub/registry
