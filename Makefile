@@ -2,7 +2,9 @@
 #
 #   make            the module (kmod/hvcbench.ko) and the CLI (bench/hvcbench)
 #   make run        set up, build, boot the QEMU lab, measure, write results
-#   make test       host unit tests and QEMU tests: "N passed, N failed"
+#   make test       every test, by area (tests/area/): "N passed, N failed";
+#                   make test T="trees lint" for some areas only
+#   make check      the host part of every area (no QEMU, no slow builds)
 #   make deps       install/fetch what is missing (Debian archive only)
 #   make plot       plots and cover letter for results/latest (or RESULTS=dir)
 #   make lint       checkpatch --strict, sparse, -Werror user space
@@ -77,15 +79,20 @@ $(if $(TREE_ERR),$(error $(TREE_ERR)))
 $(if $(filter tree-stub-exit=0,$(TREE_OUT)),,$(error tree-stub failed: $(TREE_OUT)))
 endif
 
-CLI_SRC     := $(wildcard bench/*.c)
-CLI_HDR     := $(wildcard bench/*.h) kmod/spec.h kmod/facts.h
+# The CLI: bench/main.c (the verbs) and one folder per job: results/
+# (result files, statistics), report/ (tables, letters, plot data, boards),
+# lava/ (LAVA import), module/ (talking to the module).
+CLI_DIRS    := results report lava module
+CLI_SRC     := bench/main.c $(foreach d,$(CLI_DIRS),$(wildcard bench/$(d)/*.c))
+CLI_HDR     := $(foreach d,$(CLI_DIRS),$(wildcard bench/$(d)/*.h)) kmod/spec.h kmod/facts.h
+CFLAGS_USER += $(addprefix -Ibench/,$(CLI_DIRS))
 MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h \
 		 kmod/arch/*/*.[chS])) kmod/Kbuild
 STUB_FILES  := $(wildcard stub/*/*.S stub/*/*.h) stub/registry
 MOD_SRC     := $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
 	       $(wildcard $(TREE_DIR)/trees.S $(TREE_DIR)/trees.reg)
 
-.PHONY: all deps module cli host run test test-host test-qemu plot lint \
+.PHONY: all deps module cli host run test check plot lint \
 	fuzz bench-self deb clean
 
 all: module cli host
@@ -125,7 +132,10 @@ run: all
 	@LAB_KERNEL=$(LAB_KERNEL) scripts/lab-run
 
 test: all
-	@tests/run
+	@tests/run $(T)
+
+check: all
+	@tests/run --host-only $(T)
 
 plot:
 	@scripts/plot $(or $(RESULTS),results/latest)

@@ -13,7 +13,7 @@
  *
  * Every sample is kept: at most HVCB_MAX_SAMPLES per cell and
  * HVCB_MAX_RUN_SAMPLES (4 bytes each) per run. The module hands out
- * samples only: every statistic is the CLI's (bench/stats.c).
+ * samples only: every statistic is the CLI's (bench/results/stats.c).
  */
 #include <linux/cpu.h>
 #include <linux/irqflags.h>

@@ -38,8 +38,10 @@ TARGET_CC   := $(CROSS_COMPILE)gcc
 CFLAGS_USER := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
 	       -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 
+CLI_DIRS    := $(patsubst bench/%/,%,$(sort $(dir $(wildcard bench/*/*.c))))
 CLI_SRC     := $(wildcard bench/*.c bench/*/*.c)
 CLI_HDR     := $(wildcard bench/*.h bench/*/*.h kmod/*.h)
+CFLAGS_USER += $(addprefix -Ibench/,$(CLI_DIRS))
 MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h \
 		 kmod/arch/*/*.[chS])) kmod/Kbuild
 STUB_FILES  := $(wildcard stub/*/*.S stub/*/*.h stub/*.h) stub/registry

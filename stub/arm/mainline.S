@@ -18,7 +18,7 @@
  *   restart:	hvc, b, teq, bne, teq, bne, bx, (target) eret	= 8
  *   bad:	hvc, b, teq, bne, teq, bne, teq, beq, ldr, eret	= 10
  *
- * Checked in the lab (tests/tree-tests): the real file, assembled from a
+ * Checked in the lab (tests/area/trees): the real file, assembled from a
  * Linux tree with this trap path (make TREES=), counts the same; so do
  * set and restart of the v5.7+ decompressor's copy (ZIMAGE) of 6.12.
  */

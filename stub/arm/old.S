@@ -16,7 +16,7 @@
  *   get: hvc, b, cmp, mrceq, mcrne (not executed, still retired), eret = 6
  *   set: the same six.
  *
- * Checked in the lab (tests/tree-tests): the real file, assembled from a
+ * Checked in the lab (tests/area/trees): the real file, assembled from a
  * Linux tree with this trap path (make TREES=), counts the same.
  */
 #include "hvcb-stub.h"

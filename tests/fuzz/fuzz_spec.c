@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../../kmod/spec.h"
-#include "../../bench/registry-roles.h"
+#include "../../bench/results/registry-roles.h"
 
 /* The built-in stubs of stub/registry and the ops of kmod/facts.h. */
 static const struct {

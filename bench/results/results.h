@@ -8,7 +8,7 @@
 #define HVCB_RESULTS_H
 
 #include <stdio.h>
-#include "../kmod/facts.h"
+#include "../../kmod/facts.h"
 #include "stats.h"
 
 #define NAME_MAX_LEN 32

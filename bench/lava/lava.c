@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../kmod/facts.h"
+#include "../../kmod/facts.h"
 #include "lava.h"
 
 /* The ops hvcbench measures (kmod/facts.h); none has a '-'. */

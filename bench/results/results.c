@@ -14,7 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../kmod/facts.h"
+#include "../../kmod/facts.h"
 #include "numfmt.h"
 #include "registry-roles.h"
 #include "results.h"
