@@ -4,7 +4,9 @@
 #   make run        set up, build, restore the QEMU lab from its snapshot (boot
 #                   it once to make one), measure, write results;
 #                   make run COLD=1 boots cold
-#   make test       host unit tests and QEMU tests: "N passed, N failed"
+#   make test       every test, by area (tests/area/): "N passed, N failed";
+#                   make test T="trees lint" for some areas only
+#   make check      the host part of every area (no QEMU, no slow builds)
 #   make deps       install/fetch what is missing (Debian archive only)
 #   make plot       plots and cover letter for results/latest (or RESULTS=dir)
 #   make lint       checkpatch --strict, sparse, -Werror user space
@@ -25,9 +27,16 @@
 #                   also measure each tree's arch/arm/kernel/hyp-stub.S as a
 #                   stub NAME (NAME=PATH:zimage: the decompressor's copy)
 #
+#   make [run|test] ARCH=arm64 [EL2=stub|nvhe|protected] [CPU=cortex-a57|...]
+#                   arm64 (EL2) instead: scripts/arm64.mk
+#
 # By default everything is built against Debian's armmp-lpae kernel headers,
 # fetched into .cache/. On a board: make KDIR=/lib/modules/$(uname -r)/build
 
+ifeq ($(ARCH),arm64)
+# arm64 (EL2): its own build and lab, see scripts/arm64.mk.
+include scripts/arm64.mk
+else
 CACHE       := $(or $(HVCB_CACHE),$(CURDIR)/.cache)
 LAB_KERNEL  ?= 6.1
 $(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of 6.1 6.12 6.1-thumb2))
@@ -37,7 +46,8 @@ ifeq ($(LAB_KERNEL),6.1)
 DEFAULT_KDIR := $(CACHE)/kernel/build
 MOD_DIR     := $(CURDIR)/kmod
 else
-# Another kernel's module: built from a copy of kmod/ and stub/.
+# Another kernel's module: built from a copy of kmod/, stub/ and the
+# registry's generator.
 DEFAULT_KDIR := $(CACHE)/kernel-$(LAB_KERNEL)/build
 MOD_DIR     := $(BUILD)/kernel-$(LAB_KERNEL)/kmod
 endif
@@ -75,13 +85,20 @@ $(if $(TREE_ERR),$(error $(TREE_ERR)))
 $(if $(filter tree-stub-exit=0,$(TREE_OUT)),,$(error tree-stub failed: $(TREE_OUT)))
 endif
 
-CLI_SRC     := $(wildcard bench/*.c)
-CLI_HDR     := $(wildcard bench/*.h) kmod/spec.h
-MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h kmod/*.S)) kmod/Kbuild
-STUB_FILES  := $(wildcard stub/*.S stub/*.h)
-MOD_SRC     := $(MOD_FILES) $(STUB_FILES) $(wildcard $(TREE_DIR)/trees.[Sh])
+# The CLI: bench/main.c (the verbs) and one folder per job: results/
+# (result files, statistics), report/ (tables, letters, plot data, boards),
+# lava/ (LAVA import), module/ (talking to the module).
+CLI_DIRS    := results report lava module
+CLI_SRC     := bench/main.c $(foreach d,$(CLI_DIRS),$(wildcard bench/$(d)/*.c))
+CLI_HDR     := $(foreach d,$(CLI_DIRS),$(wildcard bench/$(d)/*.h)) kmod/spec.h kmod/facts.h
+CFLAGS_USER += $(addprefix -Ibench/,$(CLI_DIRS))
+MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h \
+		 kmod/arch/*/*.[chS])) kmod/Kbuild
+STUB_FILES  := $(wildcard stub/*/*.S stub/*/*.h) stub/registry
+MOD_SRC     := $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
+	       $(wildcard $(TREE_DIR)/trees.S $(TREE_DIR)/trees.reg)
 
-.PHONY: all deps module cli host run test test-host test-qemu plot lint \
+.PHONY: all deps module cli host run test check plot lint \
 	fuzz bench-self deb clean
 
 all: module cli host
@@ -97,9 +114,9 @@ module: $(MOD_DIR)/hvcbench.ko
 
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 ifneq ($(MOD_DIR),$(CURDIR)/kmod)
-	@mkdir -p $(MOD_DIR) $(MOD_DIR)/../stub
-	@cp -p $(MOD_FILES) $(MOD_DIR)/
-	@cp -p $(STUB_FILES) $(MOD_DIR)/../stub/
+	@mkdir -p $(MOD_DIR)
+	@cp -p --parents $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
+		$(MOD_DIR)/..
 endif
 	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=$(ARCH) \
 		CROSS_COMPILE=$(CROSS_COMPILE) modules
@@ -128,7 +145,10 @@ run: all
 endif
 
 test: all
-	@tests/run
+	@tests/run $(T)
+
+check: all
+	@tests/run --host-only $(T)
 
 plot:
 	@scripts/plot $(or $(RESULTS),results/latest)
@@ -150,5 +170,7 @@ deb:
 
 clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null
-	rm -f stub/*.o stub/.*.cmd bench/hvcbench
+	rm -f stub/*/*.o stub/*/.*.cmd bench/hvcbench
+	rm -rf kmod/gen
 	rm -rf $(BUILD)
+endif

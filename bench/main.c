@@ -36,8 +36,9 @@
 #include "results.h"
 #include "../kmod/spec.h"
 
-#define VERSION "0.1"
 #define BLOCK 2000	/* samples per cell per module run: progress steps */
+
+static const char *const unit_names[HVCB_NR_UNITS] = HVCB_UNIT_NAMES;
 
 static const char *prog = "hvcbench";
 
@@ -180,7 +181,6 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-
 /*
  * What the run was made on, when the user does not say: QEMU's virt board
  * (the module recognises it), else the device tree's model. Never a guess.
@@ -234,7 +234,7 @@ static int cmd_run(int argc, char **argv)
 {
 	const char *stubs = "all", *ops = "all", *fmt = "table", *dir = NULL;
 	const char *machine = NULL;
-	unsigned long n = 10000, cpu = 0, done, step;
+	unsigned long n = HVCB_DEFAULT_SAMPLES, cpu = 0, done, step;
 	struct results r, block;
 	char spec[HVCB_SPEC_MAX_LEN + 1], err[512], stamp[64];
 	int hist = 0, force = 0, c;
@@ -314,11 +314,12 @@ static int cmd_run(int argc, char **argv)
 	r.meta = m;
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
 	meta_set(&r.meta, "date", stamp);
-	meta_set(&r.meta, "hvcbench_version", VERSION);
+	meta_set(&r.meta, "hvcbench_version", HVCB_VERSION);
 	snprintf(stamp, sizeof(stamp), "%lu", n);
 	meta_set(&r.meta, "samples", stamp);
 	meta_set(&r.meta, "icount", meta_get(&r.meta, "unit") &&
-		 !strcmp(meta_get(&r.meta, "unit"), "insn") ? "yes" : "no");
+		 !strcmp(meta_get(&r.meta, "unit"), unit_names[HVCB_UNIT_INSN]) ?
+		 "yes" : "no");
 	meta_set(&r.meta, "machine", machine ? machine : default_machine(&m));
 	mark_not_applicable(&r, stubs, ops);
 	results_sort(&r);
@@ -348,24 +349,27 @@ static void load_dir(struct results *r, const char *dir)
 	}
 }
 
-/* The reference stub: old if it was measured, else the first stub. */
+/* The reference stub: the one of role reference if measured, else the first. */
 static const char *default_ref(const struct results *r)
 {
-	size_t k;
+	const char *ref = results_stub_with_role(r, HVCB_ROLE_REFERENCE, 0);
 
-	for (k = 0; k < r->ncells; k++)
-		if (!strcmp(r->cells[k].stub, "old") && cell_usable(&r->cells[k]))
-			return "old";
-	return r->ncells ? r->cells[0].stub : "old";
+	if (ref)
+		return ref;
+	return r->ncells ? r->cells[0].stub : "";
 }
 
 /* Two runs counting in different units do not subtract: exit 2. */
 static void same_units(const struct results *a, const struct results *b,
 		       int force)
 {
-	if (units_differ(a, b) && !force)
-		die_usage("%s counts %s, %s counts %s: not comparable (--force-units to compare anyway)",
-			  a->dir, results_unit(a), b->dir, results_unit(b));
+	char what[1024];
+
+	if (units_differ(a, b) && !force) {
+		runs_describe(a, a->dir, b, b->dir, what, sizeof(what));
+		die_usage("%s: not comparable (--force-units to compare anyway)",
+			  what);
+	}
 }
 
 /* A stub named on the command line must have measured cells in r. */
@@ -916,7 +920,7 @@ static int run_verb(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return fputs(usage, out), 0;
 	if (!strcmp(argv[1], "--version"))
-		return fputs("hvcbench " VERSION "\n", out), 0;
+		return fputs("hvcbench " HVCB_VERSION "\n", out), 0;
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "compare"))

@@ -9,14 +9,14 @@
  *   status   r: how the last run ended.
  *   loop     w: "stub=old op=get_vectors n=1000000 [baseline=1]": n HVCs
  *               in the writer's own context, untimed (for perf stat).
- *   summary  r: one CSV line per cell of the last run.
  *   samples  r: every sample of the last run, overhead-corrected.
  *   info     r: kernel, CPU, install method, counter unit, overheads.
  *
  * Writes are parsed strictly (spec.c); a bad one is -EINVAL and changes
  * nothing. Runs and loops are serialized: a second writer waits for the
- * first. Readers of summary and samples get the last result as it was
- * when they opened the file.
+ * first. Readers of samples and info get the last result as it was when
+ * they opened the file. The module hands out samples only: every
+ * statistic is the CLI's.
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
@@ -82,51 +82,11 @@ static struct hvcb_result *get_last(void)
 	return res;
 }
 
-static int summary_show(struct seq_file *m, void *v)
-{
-	struct hvcb_result *res = m->private;
-	unsigned int i;
-
-	seq_puts(m, "stub,op,unit,n,min,median,mean,max,overhead,bad_r0,status,note\n");
-	for (i = 0; res && i < res->nr_cells; i++) {
-		const struct hvcb_cell *c = &res->cells[i];
-		const struct hvcb_recipe *r = &hvcb_stubs[c->stub].op[c->op];
-		u64 mean100 = c->n ? div_u64(c->sum * 100 + c->n / 2, c->n) : 0;
-
-		seq_printf(m, "%s,%s,%s,%u,%u,%u,%llu.%02llu,%u,%u,%u,%s,%s\n",
-			   hvcb_stubs[c->stub].name, hvcb_op_names[c->op],
-			   hvcb_unit(res), c->n, c->min, c->median,
-			   div_u64(mean100, 100), mean100 % 100, c->max,
-			   c->overhead, c->bad_r0,
-			   c->status ? "error" : c->bad_r0 ? "bad_r0" : "ok",
-			   r->note ?: "");
-	}
-	return 0;
-}
-
-static int summary_open(struct inode *inode, struct file *file)
-{
-	struct hvcb_result *res = get_last();
-	int ret = single_open(file, summary_show, res);
-
-	if (ret)
-		hvcb_result_put(res);
-	return ret;
-}
-
-static int summary_release(struct inode *inode, struct file *file)
+static int last_release(struct inode *inode, struct file *file)
 {
 	hvcb_result_put(((struct seq_file *)file->private_data)->private);
 	return single_release(inode, file);
 }
-
-static const struct file_operations summary_fops = {
-	.owner = THIS_MODULE,
-	.open = summary_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = summary_release,
-};
 
 /*
  * samples: for each cell a line "@ stub op n overhead", then n lines of
@@ -302,6 +262,9 @@ static const struct file_operations status_fops = {
 
 static const char *cpu_name(u32 midr)
 {
+	/* QEMU's "max" on arm64 (implementer 0, part 0x051) */
+	if (midr >> 24 == 0 && ((midr >> 4) & 0xfff) == 0x051)
+		return "QEMU max";
 	if ((midr >> 24) != 0x41)
 		return "unknown";
 	switch ((midr >> 4) & 0xfff) {
@@ -322,15 +285,16 @@ static const char *cpu_name(u32 midr)
 static int info_show(struct seq_file *m, void *v)
 {
 	struct hvcb_result *res = m->private;
-	u32 midr;
+	u32 midr = hvcb_arch_cpu_id();
 	unsigned int i;
 
-	asm("mrc p15, 0, %0, c0, c0, 0" : "=r" (midr));	/* MIDR */
 	seq_printf(m, "version: %s\n", HVCB_VERSION);
 	seq_printf(m, "kernel: %s\n", init_utsname()->release);
 	seq_printf(m, "midr: %#010x\n", res ? res->midr : midr);
 	seq_printf(m, "cpu_name: %s\n", cpu_name(res ? res->midr : midr));
-	seq_printf(m, "install: %s\n", hvcb_install_method());
+	seq_printf(m, "arch: %s\n", HVCB_ARCH_NAME);
+	seq_printf(m, "el2: %s\n", hvcb_arch_el2_holder());
+	seq_printf(m, "install: %s\n", hvcb_arch_install_method());
 	if (of_machine_is_compatible("linux,dummy-virt"))
 		seq_puts(m, "platform: qemu-virt\n");
 	seq_printf(m, "max_samples_per_cell: %u\n", HVCB_MAX_SAMPLES);
@@ -355,20 +319,24 @@ static int info_show(struct seq_file *m, void *v)
 	seq_puts(m, "\nstubs:");
 	for (i = 0; i < hvcb_nr_stubs; i++)
 		seq_printf(m, " %s", hvcb_stubs[i].name);
+	seq_puts(m, "\nroles:");
+	for (i = 0; i < hvcb_nr_stubs; i++)
+		seq_printf(m, " %s", hvcb_role_names[hvcb_stubs[i].role]);
 	seq_puts(m, "\n");
 	for (i = 0; i < hvcb_nr_stubs; i++)
 		seq_printf(m, "abi %s: %s\n", hvcb_stubs[i].name,
 			   hvcb_stubs[i].abi);
-	if (hvcb_nr_trees) {
+	if (hvcb_stub_by_role(HVCB_ROLE_TREE) >= 0) {
 		seq_puts(m, "trees:");
-		for (i = hvcb_nr_stubs - hvcb_nr_trees; i < hvcb_nr_stubs; i++)
-			seq_printf(m, " %s", hvcb_stubs[i].name);
+		for (i = 0; i < hvcb_nr_stubs; i++)
+			if (hvcb_stubs[i].role == HVCB_ROLE_TREE)
+				seq_printf(m, " %s", hvcb_stubs[i].name);
 		seq_puts(m, "\n");
 	}
-	for (i = 0; i < hvcb_nr_trees; i++)
-		seq_printf(m, "tree %s: %s\n",
-			   hvcb_stubs[hvcb_nr_stubs - hvcb_nr_trees + i].name,
-			   hvcb_tree_sources[i]);
+	for (i = 0; i < hvcb_nr_stubs; i++)
+		if (hvcb_stubs[i].role == HVCB_ROLE_TREE)
+			seq_printf(m, "tree %s: %s\n", hvcb_stubs[i].name,
+				   hvcb_stubs[i].source ?: "");
 	return 0;
 }
 
@@ -387,7 +355,7 @@ static const struct file_operations info_fops = {
 	.open = info_open,
 	.read = seq_read,
 	.llseek = seq_lseek,
-	.release = summary_release,
+	.release = last_release,
 };
 
 int hvcb_debugfs_init(void)
@@ -398,7 +366,6 @@ int hvcb_debugfs_init(void)
 	debugfs_create_file("run", 0600, dir, NULL, &run_fops);
 	debugfs_create_file("status", 0400, dir, NULL, &status_fops);
 	debugfs_create_file("loop", 0200, dir, NULL, &loop_fops);
-	debugfs_create_file("summary", 0400, dir, NULL, &summary_fops);
 	debugfs_create_file("samples", 0400, dir, NULL, &samples_fops);
 	debugfs_create_file("info", 0400, dir, NULL, &info_fops);
 	return 0;

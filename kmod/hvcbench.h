@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * hvcbench: HVC round trips of the 32-bit ARM hyp-stub ABIs, timed with
- * the PMU cycle counter.
+ * hvcbench: HVC round trips of the hyp-stub ABIs, timed with the PMU
+ * cycle counter.
  *
- * Data flows one way: stubs.c names the stubs and how each operation is
- * called (never from user input), hyp.c installs one in HYP and takes it
- * out again, run.c times HVCs into sample arrays, debugfs.c and main.c
- * hand the samples to user space and the kernel log.
+ * Data flows one way: stubs.c holds the stubs and how each operation is
+ * called (the table scripts/stub-registry writes from stub/registry, never
+ * from user input), hyp.c installs one in HYP and takes it out again
+ * through the architecture's door (arch.h, arch/ARCH/), run.c times HVCs
+ * into sample arrays, debugfs.c and main.c hand the samples to user space
+ * and the kernel log.
  */
 #ifndef HVCBENCH_H
 #define HVCBENCH_H
@@ -14,20 +16,9 @@
 #include <linux/kref.h>
 #include <linux/types.h>
 #include <linux/mutex.h>
+#include "arch.h"
+#include "facts.h"
 #include "spec.h"
-
-#define HVCB_VERSION		"0.1"
-
-enum hvcb_op {
-	HVCB_OP_GET,		/* get_vectors */
-	HVCB_OP_SET,		/* set_vectors, to the vectors installed */
-	HVCB_OP_CALL0,		/* call a null HYP function */
-	HVCB_OP_CALL3,		/* call a HYP function with 3 arguments */
-	HVCB_OP_NULL,		/* the cheapest call the ABI has */
-	HVCB_OP_ENTRY,		/* hvc -> first HYP instruction */
-	HVCB_OP_EXIT,		/* last HYP instruction -> after the hvc */
-	HVCB_NR_OPS
-};
 
 /* How one register is loaded for an operation. */
 enum hvcb_reg {
@@ -47,39 +38,39 @@ struct hvcb_recipe {
 	bool ok;		/* false: the ABI has no such operation */
 	bool oneway;		/* entry/exit: timed vectors read PMCCNTR */
 	u8 reg[4];		/* enum hvcb_reg for r0..r3 */
-	u32 imm[4];
+	hvcb_reg_t imm[4];
 	const u8 *fn;		/* call target, inside the blob */
 	const u8 *vectors;	/* table for this op; NULL: the stub's */
 	u8 expect;
-	u32 expect_imm;
+	hvcb_reg_t expect_imm;
 	const char *note;
 };
 
+/* One row of stub/registry, as scripts/stub-registry writes it. */
 struct hvcb_stub {
 	const char *name;
+	enum hvcb_role role;
 	const char *abi;	/* one line, for info and the log */
+	const char *source;	/* a tree stub's tree, file and version */
 	const u8 *start, *end;	/* the blob; NULL for the resident stub */
 	const u8 *vectors;
+	struct hvcb_recipe op[HVCB_NR_OPS];
+};
+
+/* A stub's recipes when the resident stub speaks .on (registry "on="). */
+struct hvcb_stub_alt {
+	unsigned int stub;
+	const char *on;
 	struct hvcb_recipe op[HVCB_NR_OPS];
 };
 
 extern struct hvcb_stub hvcb_stubs[];
 extern const unsigned int hvcb_nr_stubs;
 extern const char *const hvcb_op_names[HVCB_NR_OPS];
+extern const char *const hvcb_role_names[HVCB_NR_ROLES];
 extern const struct hvcb_names hvcb_stub_names, hvcb_op_name_list;
-/* Stubs built from Linux trees (make TREES=...): the table's last ones. */
-extern const unsigned int hvcb_nr_trees;
-extern const char *const hvcb_tree_sources[];
-void hvcb_stubs_init(bool old_resident_abi);
-
-/* hvc.S */
-u32 hvcb_hvc_timed(const u32 regs[4], u32 *r0);
-void hvcb_hvc_oneway(const u32 regs[4], u32 out[4]);
-void hvcb_hvc(u32 regs[4]);
-void hvcb_hvc_loop(const u32 regs[4], u32 n);
-void hvcb_hvc_loop_baseline(const u32 regs[4], u32 n);
-u32 hvcb_read_pair(void);
-u32 hvcb_read_bare(void);
+void hvcb_stubs_init(const char *resident_abi);
+int hvcb_stub_by_role(enum hvcb_role role);
 
 /* hyp.c: one page in HYP, one CPU, IRQs off between install and remove. */
 struct hvcb_page {
@@ -87,14 +78,12 @@ struct hvcb_page {
 	phys_addr_t pa;
 	const struct hvcb_stub *stub;	/* copied in, or NULL */
 	const u8 *vectors;		/* installed table, or NULL */
-	u32 saved_hvbar, saved_sp;
+	hvcb_reg_t saved_vbar, saved_sp;
 	bool installed;
 	bool leaked;			/* HVBAR may still point here */
-	int cpu;			/* whose HVBAR, when leaked */
+	int cpu;			/* whose VBAR, when leaked */
 };
 
-int hvcb_hyp_available(const char **why);
-bool hvcb_resident_is_old(void);
 int hvcb_page_alloc(struct hvcb_page *hp);
 void hvcb_page_free(struct hvcb_page *hp);
 int hvcb_doubt_resolve(void);
@@ -102,30 +91,18 @@ int hvcb_page_load(struct hvcb_page *hp, const struct hvcb_stub *stub);
 int hvcb_resident_check(void);
 int hvcb_install(struct hvcb_page *hp, const u8 *vectors);
 int hvcb_remove(struct hvcb_page *hp);
-u32 hvcb_pa(const struct hvcb_page *hp, const u8 *sym);
+hvcb_reg_t hvcb_pa(const struct hvcb_page *hp, const u8 *sym);
 void hvcb_recipe_regs(const struct hvcb_page *hp, const struct hvcb_recipe *r,
-		      u32 regs[4]);
-const char *hvcb_install_method(void);
+		      hvcb_reg_t regs[4]);
 extern bool hvcb_inject_remove_fault;
-
-/* pmu.c */
-struct hvcb_pmu_state {
-	u32 pmcr, cntenset, selr, ccfilter;
-};
-
-void hvcb_pmu_claim(struct hvcb_pmu_state *s, bool count_hyp);
-void hvcb_pmu_release(const struct hvcb_pmu_state *s);
 
 /* run.c */
 struct hvcb_cell {
 	u8 stub, op;
 	u32 n;			/* samples taken */
 	u32 *samples;		/* raw counter deltas */
-	u32 overhead;		/* subtracted for the headline figures */
-	u32 min, median, max;	/* overhead-corrected */
-	u64 sum;		/* overhead-corrected */
+	u32 overhead;		/* subtracted from every sample handed out */
 	u32 bad_r0;		/* HVCs whose r0 was not what the ABI says */
-	u32 r0;			/* r0 seen after the last HVC */
 	int status;		/* 0, or -errno: this cell failed */
 };
 

@@ -4,122 +4,44 @@
  *
  * The stub goes into one page, HYP runs it with its MMU off:
  *
- *   0x000  stub/switch.S (the door, a switching vector table, an ERET)
- *   0x100  the stub's blob (vector tables 32-byte aligned)
- *   ....   HYP stack, growing down from the end of the page
+ *   0x000            stub/ARCH/switch.S (the door, a switching vector
+ *                    table, an ERET)
+ *   ARCH_STUB_OFF    the stub's blob (vector tables aligned)
+ *   ....             HYP stack, growing down from the end of the page
  *
- * In: v4.12+ kernels (Debian's 6.1 among them) refuse HVC_SET_VECTORS
- * from the kernel proper but honour HVC_SOFT_RESTART, "branch to r1 in
- * HYP": r1 = hvcb_switch, which saves HVBAR and SP_hyp and installs ours.
- * On <= v4.11 kernels (told apart at load time by hvcb_hyp_available())
- * the old stub's "set HVBAR = r0" points HVBAR at the switching table
- * first, and an HVC through it does the same.
+ * In: the architecture's door (kmod/arch/ARCH/hyp.c) has the kernel's
+ * resident stub run the switch routine, which saves VBAR and SP and
+ * installs ours.
  *
- * Out: the installed table's Hyp trap slot is re-pointed at hvcb_switch
+ * Out: the installed table's trap slot is re-pointed at hvcb_switch
  * (whatever the stub's ABI, the floor's included), and one HVC puts the
- * saved HVBAR and SP_hyp back. Then the kernel's stub is asked, through
- * the same door, which HVBAR it runs on: it must be the saved one. A page
- * that HVBAR may still point to is never freed.
+ * saved VBAR and SP back. Then the kernel's stub is asked, through the
+ * same door, which VBAR it runs on: it must be the saved one. A page that
+ * VBAR may still point to is never freed.
  *
  * All of it runs on one CPU with IRQs off, from install to remove.
  */
 #include <linux/errno.h>
 #include <linux/cpu.h>
 #include <linux/gfp.h>
-#include <linux/kmsg_dump.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/workqueue.h>
-#include <asm/cacheflush.h>
-#include <asm/cputype.h>
-#include <asm/opcodes.h>
-#include <asm/outercache.h>
 #include "blobs.h"
 #include "hvcbench.h"
 
-#define STUB_OFF	0x100
-#define PAGE_STACK_TOP	PAGE_SIZE
-#define PAGE_STACK_ROOM	0x200
-#define TRAP_SLOT	0x14
-#define HVC_SOFT_RESTART 1
+#define STUB_OFF	HVCB_ARCH_STUB_OFF
+#define HVCB_PAGE_BYTES	(PAGE_SIZE << HVCB_ARCH_PAGE_ORDER)
+#define PAGE_STACK_TOP	HVCB_PAGE_BYTES
+#define PAGE_STACK_ROOM	HVCB_ARCH_STACK_ROOM
+#define TRAP_SLOT	HVCB_ARCH_TRAP_SLOT
 
 bool hvcb_inject_remove_fault;
 module_param_named(inject_remove_fault, hvcb_inject_remove_fault, bool, 0600);
 MODULE_PARM_DESC(inject_remove_fault,
 		 "test only: make the check after taking a stub out fail once (default N)");
-
-/* What the kernel's own stub speaks, found by hvcb_hyp_available(). */
-static bool resident_old;
-
-bool hvcb_resident_is_old(void)
-{
-	return resident_old;
-}
-
-const char *hvcb_install_method(void)
-{
-	if (!resident_old)
-		return "HVC_SOFT_RESTART to a switch routine (v4.12+ stub)";
-	return "old stub set-vectors to a switch table (<= v4.11 stub)";
-}
-
-/*
- * HYP is there when the CPU implements it (ID_PFR1.Virtualization) and the
- * kernel itself found every CPU entered in HYP mode. The kernel's verdict
- * (__boot_cpu_mode) is not exported to modules; the line hyp_mode_check()
- * logs at boot is. Nothing here executes an HVC: without HYP, it would be
- * an undefined instruction.
- */
-static bool boot_log_says_hyp(void)
-{
-	static const char needle[] = "started in HYP mode";
-	struct kmsg_dump_iter iter;
-	char line[256];
-	size_t len;
-
-	kmsg_dump_rewind(&iter);
-	while (kmsg_dump_get_line(&iter, false, line, sizeof(line) - 1, &len)) {
-		line[len] = '\0';
-		if (strstr(line, needle) && !strstr(line, "WARNING"))
-			return true;
-	}
-	return false;
-}
-
-int hvcb_hyp_available(const char **why)
-{
-	u32 pfr1, regs[4] = { -1 };
-
-	asm("mrc p15, 0, %0, c0, c1, 1" : "=r" (pfr1));	/* ID_PFR1 */
-	if (!((pfr1 >> 12) & 0xf)) {
-		*why = "the CPU has no virtualization extensions (ID_PFR1)";
-		return -ENODEV;
-	}
-	/* 32-bit KVM (gone in v5.7) may own HYP: its vectors, its rules. */
-	if (IS_ENABLED(CONFIG_KVM)) {
-		*why = "KVM may own HYP on this kernel";
-		return -ENODEV;
-	}
-	if (!boot_log_says_hyp()) {
-		*why = "the kernel's log does not say it started in HYP mode";
-		return -ENODEV;
-	}
-	/*
-	 * Which ABI the kernel's stub speaks: r0 = -1 is "get vectors" to a
-	 * <= v4.11 stub and an unknown call (HVC_STUB_ERR) to a v4.12+ one;
-	 * harmless to both.
-	 */
-	hvcb_hvc(regs);
-	resident_old = regs[0] != 0x0badca11;
-	return 0;
-}
-
-static u32 thumb_bit(void)
-{
-	return IS_ENABLED(CONFIG_THUMB2_KERNEL) ? 1 : 0;
-}
 
 static bool in_blob(const u8 *sym, const u8 *start, const u8 *end)
 {
@@ -137,13 +59,13 @@ static u32 page_offset_of(const struct hvcb_page *hp, const u8 *sym)
 }
 
 /* The physical address HYP sees for a label of a loaded blob. */
-u32 hvcb_pa(const struct hvcb_page *hp, const u8 *sym)
+hvcb_reg_t hvcb_pa(const struct hvcb_page *hp, const u8 *sym)
 {
-	return (u32)hp->pa + page_offset_of(hp, sym);
+	return (hvcb_reg_t)hp->pa + page_offset_of(hp, sym);
 }
 
 void hvcb_recipe_regs(const struct hvcb_page *hp, const struct hvcb_recipe *r,
-		      u32 regs[4])
+		      hvcb_reg_t regs[4])
 {
 	int i;
 
@@ -153,7 +75,7 @@ void hvcb_recipe_regs(const struct hvcb_page *hp, const struct hvcb_recipe *r,
 			regs[i] = hvcb_pa(hp, hp->vectors);
 			break;
 		case HVCB_R_FN:
-			regs[i] = hvcb_pa(hp, r->fn) | thumb_bit();
+			regs[i] = hvcb_arch_fn_addr(hvcb_pa(hp, r->fn));
 			break;
 		default:
 			regs[i] = r->imm[i];
@@ -161,25 +83,20 @@ void hvcb_recipe_regs(const struct hvcb_page *hp, const struct hvcb_recipe *r,
 	}
 }
 
-/* Make what the kernel wrote to the page what HYP, MMU off, will fetch. */
 static void sync_page(struct hvcb_page *hp)
 {
-	unsigned long va = (unsigned long)hp->va;
-
-	__cpuc_flush_dcache_area(hp->va, PAGE_SIZE);	/* to the PoC */
-	outer_flush_range(hp->pa, hp->pa + PAGE_SIZE);
-	flush_icache_range(va, va + PAGE_SIZE);
+	hvcb_arch_sync_page(hp->va, hp->pa, HVCB_PAGE_BYTES);
 }
 
 int hvcb_page_alloc(struct hvcb_page *hp)
 {
-	struct page *page = alloc_page(GFP_KERNEL);
+	struct page *page = alloc_pages(GFP_KERNEL, HVCB_ARCH_PAGE_ORDER);
 
 	memset(hp, 0, sizeof(*hp));
 	if (!page)
 		return -ENOMEM;
-	if (page_to_phys(page) + PAGE_SIZE > SZ_4G) {
-		__free_page(page);
+	if (page_to_phys(page) + HVCB_PAGE_BYTES > SZ_4G) {
+		__free_pages(page, HVCB_ARCH_PAGE_ORDER);
 		return -ENOMEM;
 	}
 	hp->va = page_address(page);
@@ -208,7 +125,7 @@ void hvcb_page_free(struct hvcb_page *hp)
 		hp->va = NULL;
 		return;
 	}
-	free_page((unsigned long)hp->va);
+	free_pages((unsigned long)hp->va, HVCB_ARCH_PAGE_ORDER);
 	hp->va = NULL;
 }
 
@@ -222,7 +139,7 @@ int hvcb_page_load(struct hvcb_page *hp, const struct hvcb_stub *stub)
 		return -EBUSY;
 	if (common > STUB_OFF || STUB_OFF + blob > PAGE_STACK_TOP - PAGE_STACK_ROOM)
 		return -E2BIG;
-	memset(hp->va, 0, PAGE_SIZE);
+	memset(hp->va, 0, HVCB_PAGE_BYTES);
 	memcpy(hp->va, hvcb_common_start, common);
 	if (blob)
 		memcpy(hp->va + STUB_OFF, stub->start, blob);
@@ -231,111 +148,31 @@ int hvcb_page_load(struct hvcb_page *hp, const struct hvcb_stub *stub)
 	return 0;
 }
 
-/* A "b target" at slot, in the kernel's instruction set. */
-static void put_branch(void *slot, u32 slot_pa, u32 target_pa)
-{
-	s32 off;
-
-	if (IS_ENABLED(CONFIG_THUMB2_KERNEL)) {
-		u32 s, j1, j2;
-		u16 *insn = slot;
-
-		off = (s32)(target_pa - (slot_pa + 4));
-		s = (off >> 24) & 1;
-		j1 = (~((off >> 23) & 1) ^ s) & 1;
-		j2 = (~((off >> 22) & 1) ^ s) & 1;
-		insn[0] = __opcode_to_mem_thumb16(0xf000 | (s << 10) |
-						  ((off >> 12) & 0x3ff));
-		insn[1] = __opcode_to_mem_thumb16(0x9000 | (j1 << 13) |
-						  (j2 << 11) | ((off >> 1) & 0x7ff));
-	} else {
-		off = (s32)(target_pa - (slot_pa + 8));
-		*(u32 *)slot = __opcode_to_mem_arm(0xea000000 |
-						   ((off >> 2) & 0x00ffffff));
-	}
-}
-
-/* Call hvcb_switch: r2 = new HVBAR, r3 = new SP_hyp; r0/r1 = old ones. */
-static void door(struct hvcb_page *hp, u32 via_restart, u32 hvbar, u32 sp,
-		 u32 regs[4])
-{
-	regs[0] = via_restart ? HVC_SOFT_RESTART : 0;
-	regs[1] = via_restart ? hvcb_pa(hp, hvcb_switch) | thumb_bit() : 0;
-	regs[2] = hvbar;
-	regs[3] = sp;
-	hvcb_hvc(regs);
-}
-
-/*
- * The resident stub must still speak the ABI found at load time: the way
- * in and the recipes of `resident` were chosen by it. r0 = -1 is harmless
- * to both kinds. IRQs off.
- */
-int hvcb_resident_check(void)
-{
-	u32 regs[4] = { -1 };
-	bool old_now;
-
-	hvcb_hvc(regs);
-	old_now = regs[0] != 0x0badca11;
-	if (old_now != resident_old) {
-		pr_warn("hvcbench: the kernel's stub changed ABI since load; reload hvcbench\n");
-		return -ESTALE;
-	}
-	return 0;
-}
-
 /* Install a table of the loaded page. IRQs must be off until removal. */
 int hvcb_install(struct hvcb_page *hp, const u8 *vectors)
 {
-	u32 regs[4];
-	u32 table, stack = (u32)hp->pa + PAGE_STACK_TOP;
+	hvcb_reg_t stack = (hvcb_reg_t)hp->pa + PAGE_STACK_TOP;
+	int ret;
 
 	lockdep_assert_irqs_disabled();
 	if (hp->installed || hp->leaked)
 		return -EBUSY;
-	if (hvcb_resident_check())
+	if (hvcb_arch_resident_check())
 		return -ESTALE;
 	hp->vectors = vectors;
-	table = hvcb_pa(hp, vectors);
-
-	if (!resident_old) {
-		door(hp, 1, table, stack, regs);
-		if (regs[0] == 0x0badca11)	/* no SOFT_RESTART here */
-			return -EOPNOTSUPP;
-	} else {
-		regs[0] = -1;			/* old ABI: get vectors */
-		hvcb_hvc(regs);
-		hp->saved_hvbar = regs[0];
-		regs[0] = hvcb_pa(hp, hvcb_common_vectors);
-		hvcb_hvc(regs);			/* old ABI: set vectors */
-		door(hp, 0, table, stack, regs);
-		regs[0] = hp->saved_hvbar;
-	}
-	hp->saved_hvbar = regs[0];
-	hp->saved_sp = regs[1];
+	ret = hvcb_arch_install(hp, hvcb_pa(hp, vectors), stack,
+				&hp->saved_vbar, &hp->saved_sp);
+	if (ret)
+		return ret;
 	hp->installed = true;
 	return 0;
-}
-
-/* Ask the kernel's stub which HVBAR it runs on, leaving it in place. */
-static u32 kernel_hvbar(struct hvcb_page *hp)
-{
-	u32 regs[4];
-
-	if (!resident_old) {
-		door(hp, 1, hp->saved_hvbar, hp->saved_sp, regs);
-		return regs[0];
-	}
-	regs[0] = -1;
-	hvcb_hvc(regs);
-	return regs[0];
 }
 
 /* Put the kernel's vectors back; check that they are. IRQs still off. */
 int hvcb_remove(struct hvcb_page *hp)
 {
-	u32 regs[4], slot_pa, now;
+	hvcb_reg_t was, now;
+	phys_addr_t slot_pa;
 	void *slot;
 
 	lockdep_assert_irqs_disabled();
@@ -343,31 +180,32 @@ int hvcb_remove(struct hvcb_page *hp)
 		return 0;
 
 	slot = hp->va + page_offset_of(hp, hp->vectors) + TRAP_SLOT;
-	slot_pa = hvcb_pa(hp, hp->vectors) + TRAP_SLOT;
-	put_branch(slot, slot_pa, hvcb_pa(hp, hvcb_switch));
+	slot_pa = (phys_addr_t)hvcb_pa(hp, hp->vectors) + TRAP_SLOT;
+	hvcb_arch_put_branch(slot, slot_pa, hvcb_pa(hp, hvcb_switch));
 	sync_page(hp);
 
-	door(hp, 0, hp->saved_hvbar, hp->saved_sp, regs);
-	if (regs[0] != hvcb_pa(hp, hp->vectors))
-		pr_warn("hvcbench: HVBAR was %#x, not our %#x, at removal\n",
-			regs[0], hvcb_pa(hp, hp->vectors));
+	was = hvcb_arch_restore(hp, hp->saved_vbar, hp->saved_sp);
+	if (was != hvcb_pa(hp, hp->vectors))
+		pr_warn("hvcbench: HVBAR was %#lx, not our %#lx, at removal\n",
+			(unsigned long)was,
+			(unsigned long)hvcb_pa(hp, hp->vectors));
 
 	/*
 	 * Check with the slot still pointing at the door: if HVBAR were still
 	 * ours, this HVC would land there and put the saved one back too.
 	 */
-	now = kernel_hvbar(hp);
+	now = hvcb_arch_kernel_vbar(hp);
 	if (hvcb_inject_remove_fault) {
 		hvcb_inject_remove_fault = false;
-		now = ~hp->saved_hvbar;
+		now = ~hp->saved_vbar;
 	}
-	if (now != hp->saved_hvbar) {
+	if (now != hp->saved_vbar) {
 		/* Keep the page, door and all: HYP may still run from it. */
 		hp->leaked = true;
 		hp->cpu = smp_processor_id();
 		hp->installed = false;
-		pr_err("hvcbench: HVBAR is %#x after removal, expected %#x\n",
-		       now, hp->saved_hvbar);
+		pr_err("hvcbench: HVBAR is %#lx after removal, expected %#lx\n",
+		       (unsigned long)now, (unsigned long)hp->saved_vbar);
 		return -EIO;
 	}
 	/* The page is as loaded again, ready for the next install. */
@@ -380,12 +218,12 @@ int hvcb_remove(struct hvcb_page *hp)
 static long recheck_on_cpu(void *arg)
 {
 	unsigned long flags;
-	u32 now;
+	hvcb_reg_t now;
 
 	local_irq_save(flags);
-	now = kernel_hvbar(&doubt);
+	now = hvcb_arch_kernel_vbar(&doubt);
 	local_irq_restore(flags);
-	return now == doubt.saved_hvbar ? 0 : -EIO;
+	return now == doubt.saved_vbar ? 0 : -EIO;
 }
 
 /*
@@ -406,7 +244,7 @@ int hvcb_doubt_resolve(void)
 		return ret;
 	pr_info("hvcbench: cpu %d runs on the kernel's vectors again: page freed\n",
 		doubt.cpu);
-	free_page((unsigned long)doubt.va);
+	free_pages((unsigned long)doubt.va, HVCB_ARCH_PAGE_ORDER);
 	memset(&doubt, 0, sizeof(doubt));
 	module_put(THIS_MODULE);
 	return 0;

@@ -12,7 +12,8 @@
  * makes an RCU stall or a soft lockup.
  *
  * Every sample is kept: at most HVCB_MAX_SAMPLES per cell and
- * HVCB_MAX_RUN_SAMPLES (4 bytes each) per run.
+ * HVCB_MAX_RUN_SAMPLES (4 bytes each) per run. The module hands out
+ * samples only: every statistic is the CLI's (bench/results/stats.c).
  */
 #include <linux/cpu.h>
 #include <linux/irqflags.h>
@@ -22,9 +23,7 @@
 #include <linux/of.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
-#include <linux/sort.h>
 #include <linux/workqueue.h>
-#include <asm/cputype.h>
 #include "hvcbench.h"
 
 #define HVCB_CHUNK		512
@@ -43,9 +42,11 @@ struct hvcb_result *hvcb_last;
  */
 const char *hvcb_unit(const struct hvcb_result *res)
 {
+	static const char *const names[HVCB_NR_UNITS] = HVCB_UNIT_NAMES;
+
 	if (res->exact)
-		return "insn";
-	return res->qemu ? "qemu-ns" : "cycles";
+		return names[HVCB_UNIT_INSN];
+	return names[res->qemu ? HVCB_UNIT_QEMU_NS : HVCB_UNIT_CYCLES];
 }
 
 const char *hvcb_counter(const struct hvcb_result *res)
@@ -69,7 +70,7 @@ static const struct hvcb_recipe *recipe(const struct hvcb_cell *c)
 }
 
 static bool r0_ok(const struct hvcb_page *hp, const struct hvcb_recipe *r,
-		  u32 r0)
+		  hvcb_reg_t r0)
 {
 	switch (r->expect) {
 	case HVCB_X_IMM:
@@ -92,7 +93,8 @@ static int measure_chunk(struct hvcb_page *hp, struct hvcb_cell *c,
 	const struct hvcb_recipe *r = recipe(c);
 	struct hvcb_pmu_state pmu;
 	unsigned long flags;
-	u32 regs[4], out[4], r0 = 0, i;
+	hvcb_reg_t regs[4], r0 = 0;
+	u32 out[4], i;
 	u64 t0;
 	int ret = 0, err;
 
@@ -100,7 +102,7 @@ static int measure_chunk(struct hvcb_page *hp, struct hvcb_cell *c,
 	t0 = ktime_get_ns();
 	hvcb_pmu_claim(&pmu, count_hyp);
 	ret = stub->start ? hvcb_install(hp, r->vectors ?: stub->vectors) :
-			    hvcb_resident_check();
+			    hvcb_arch_resident_check();
 	if (!ret) {
 		hvcb_recipe_regs(hp, r, regs);
 		for (i = 0; i < HVCB_WARMUP; i++)
@@ -119,7 +121,6 @@ static int measure_chunk(struct hvcb_page *hp, struct hvcb_cell *c,
 			if (!r0_ok(hp, r, r0))
 				c->bad_r0++;
 		}
-		c->r0 = r0;
 		err = stub->start ? hvcb_remove(hp) : 0;
 		ret = err;
 	}
@@ -129,35 +130,6 @@ static int measure_chunk(struct hvcb_page *hp, struct hvcb_cell *c,
 	if (!ret)
 		c->n += count;
 	return ret;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	u32 x = *(const u32 *)a, y = *(const u32 *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void summarize(struct hvcb_cell *c)
-{
-	u32 *sorted, i;
-
-	c->sum = 0;
-	if (!c->n)
-		return;
-	for (i = 0; i < c->n; i++)
-		c->sum += c->samples[i] - c->overhead;
-	sorted = kvmalloc_array(c->n, sizeof(u32), GFP_KERNEL);
-	if (!sorted) {
-		c->status = -ENOMEM;
-		return;
-	}
-	memcpy(sorted, c->samples, c->n * sizeof(u32));
-	sort(sorted, c->n, sizeof(u32), cmp_u32, NULL);
-	c->min = sorted[0] - c->overhead;
-	c->max = sorted[c->n - 1] - c->overhead;
-	c->median = sorted[(c->n - 1) / 2] - c->overhead;
-	kvfree(sorted);
 }
 
 /* Minimum of many: the cost of the timing window itself. */
@@ -192,13 +164,15 @@ static void calibrate(struct hvcb_result *res)
 /* The floor round trip with Hyp mode left out of the count, then in. */
 static int check_hyp_counted(struct hvcb_page *hp, struct hvcb_result *res)
 {
-	struct hvcb_cell c = { .stub = 0, .op = HVCB_OP_NULL };
+	struct hvcb_cell c = { .op = HVCB_OP_NULL };
 	u32 samples[HVCB_HYP_CHECK], i, lo[2];
-	int ret, pass;
+	int ret, pass, floor = hvcb_stub_by_role(HVCB_ROLE_FLOOR);
 
-	for (i = 0; i < hvcb_nr_stubs; i++)
-		if (!strcmp(hvcb_stubs[i].name, "floor"))
-			c.stub = i;
+	if (floor < 0) {
+		res->why = "the stub registry has no floor stub";
+		return -ENOENT;
+	}
+	c.stub = floor;
 	ret = hvcb_page_load(hp, &hvcb_stubs[c.stub]);
 	if (ret)
 		return ret;
@@ -206,6 +180,20 @@ static int check_hyp_counted(struct hvcb_page *hp, struct hvcb_result *res)
 		c.n = 0;
 		c.samples = samples;
 		ret = measure_chunk(hp, &c, res, HVCB_HYP_CHECK, pass);
+		if (ret == -EOPNOTSUPP && c.stub == floor) {
+			/*
+			 * Nothing can be installed (KVM holds EL2): the
+			 * resident's cheapest call, as found, instead.
+			 */
+			int resident = hvcb_stub_by_role(HVCB_ROLE_RESIDENT);
+
+			if (resident < 0 ||
+			    !hvcb_stubs[resident].op[HVCB_OP_NULL].ok)
+				return ret;
+			c.stub = resident;
+			pass = -1;
+			continue;
+		}
 		if (ret)
 			return ret;
 		lo[pass] = U32_MAX;
@@ -233,7 +221,7 @@ static long run_on_cpu(void *arg)
 	ret = hvcb_page_alloc(&hp);
 	if (ret)
 		return ret;
-	res->midr = read_cpuid_id();
+	res->midr = hvcb_arch_cpu_id();
 	calibrate(res);
 	ret = check_hyp_counted(&hp, res);
 	if (ret)
@@ -267,8 +255,6 @@ static long run_on_cpu(void *arg)
 		}
 	}
 	ret = 0;
-	for (i = 0; i < res->nr_cells; i++)
-		summarize(&res->cells[i]);
 out:
 	if (hp.leaked)
 		res->why = "HVBAR could not be verified after removal: page kept";
@@ -386,7 +372,8 @@ int hvcb_loop(const struct hvcb_spec *spec)
 	const struct hvcb_recipe *r = &stub->op[o];
 	struct hvcb_page hp;
 	unsigned long flags;
-	u32 regs[4], done, count;
+	hvcb_reg_t regs[4];
+	u32 done, count;
 	int ret;
 
 	if (!r->ok)		/* the ABI has no such operation */
@@ -405,7 +392,7 @@ int hvcb_loop(const struct hvcb_spec *spec)
 		count = round_up(count, 8);
 		local_irq_save(flags);
 		ret = stub->start ? hvcb_install(&hp, r->vectors ?: stub->vectors) :
-				    hvcb_resident_check();
+				    hvcb_arch_resident_check();
 		if (!ret) {
 			hvcb_recipe_regs(&hp, r, regs);
 			if (spec->baseline)

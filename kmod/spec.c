@@ -167,7 +167,7 @@ int hvcb_spec_parse(const char *buf, size_t len, enum hvcb_spec_kind kind,
 		    const struct hvcb_names *ops, struct hvcb_spec *out,
 		    const char **why)
 {
-	struct hvcb_spec s = { .samples = 10000, .n = 0 };
+	struct hvcb_spec s = { .samples = HVCB_DEFAULT_SAMPLES, .n = 0 };
 	unsigned int seen = 0;
 	struct word key, val;
 	size_t i = 0, eq;

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #endif
+#include "facts.h"
 
 #define HVCB_SPEC_MAX_LEN	256		/* bytes, newline included */
 #define HVCB_MAX_SAMPLES	1000000		/* per cell */

@@ -16,7 +16,7 @@ the samples (tests/samplestats.py), never taken from the importer:
   meta      board, cpu_name, kernel, unit, source lava, the job's id (and
             each KEY=VALUE the command line set)
 
-With --expected (a real job's import): every cell of tests/expected-icount.csv
+With --expected (a real job's import): every cell of the expected counts (scripts/stub-registry expected)
 is measured, its median (and min, when the log carried it) the count.
 
 Prints "ok NAME_check" or "FAIL NAME_check: evidence" lines.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Synthetic LAVA results of hvcbench jobs, for tests/lava-import-tests.
+"""Synthetic LAVA results of hvcbench jobs, for tests/area/lava-import.
 
     tests/lava-synth.py KIND OUT TRUTH
 

@@ -1,5 +1,5 @@
 """Statistics of a cell's samples, computed the textbook way for the
-tests (independently of bench/stats.c): type 7 percentiles, sample
+tests (independently of bench/results/stats.c): type 7 percentiles, sample
 standard deviation (n - 1), unscaled MAD."""
 import math
 

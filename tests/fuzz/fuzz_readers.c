@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target: the readers of result files and module output
- * (bench/results.c). The first byte picks the reader: samples.csv,
+ * (bench/results/results.c). The first byte picks the reader: samples.csv,
  * meta.json, the module's samples or info format, summary.csv, LAVA's
- * results (bench/lava*.c: a job log, CSV or YAML, made into cells as
+ * results (bench/lava/: a job log, CSV or YAML, made into cells as
  * lava-import does). Statistics are then computed over whatever was read,
  * as the CLI would.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "../../bench/lava.h"
-#include "../../bench/results.h"
+#include "../../bench/lava/lava.h"
+#include "../../bench/results/results.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

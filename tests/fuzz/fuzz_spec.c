@@ -9,15 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../../kmod/spec.h"
+#include "../../bench/results/registry-roles.h"
 
-static const char *const stub_list[] = {
-	"old", "kvm-old", "new", "mainline", "kvm", "floor", "resident",
-};
-static const char *const op_list[] = {
-	"get_vectors", "set_vectors", "call0", "call3", "null", "entry", "exit",
-};
-static const struct hvcb_names stubs = { stub_list, 7 };
-static const struct hvcb_names ops = { op_list, 7 };
+/* The built-in stubs of stub/registry and the ops of kmod/facts.h. */
+static const struct {
+	const char *stub;
+	enum hvcb_role role;
+} builtin[] = HVCB_REGISTRY_ROLES;
+#define NR_STUBS (sizeof(builtin) / sizeof(builtin[0]))
+static const char *stub_list[NR_STUBS];
+static const char *const op_list[HVCB_NR_OPS] = HVCB_OP_NAMES;
+static const struct hvcb_names stubs = { stub_list, NR_STUBS };
+static const struct hvcb_names ops = { op_list, HVCB_NR_OPS };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -28,6 +31,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *why;
 	int ret;
 
+	if (!stub_list[0])
+		for (ret = 0; ret < (int)NR_STUBS; ret++)
+			stub_list[ret] = builtin[ret].stub;
 	if (!size)
 		return 0;
 	kind = data[0] & 1 ? HVCB_SPEC_LOOP : HVCB_SPEC_RUN;
@@ -40,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		return 0;
 	}
-	if (!s.stubs || s.stubs >= 1u << 7 || !s.ops || s.ops >= 1u << 7 ||
+	if (!s.stubs || s.stubs >= 1u << NR_STUBS || !s.ops ||
+	    s.ops >= 1u << HVCB_NR_OPS ||
 	    s.samples < 1 || s.samples > HVCB_MAX_SAMPLES || s.cpu > HVCB_MAX_CPU)
 		abort();
 	if (kind == HVCB_SPEC_LOOP &&

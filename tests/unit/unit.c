@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../../bench/numfmt.h"
-#include "../../bench/report.h"
-#include "../../bench/results.h"
-#include "../../bench/stats.h"
+#include "../../bench/results/numfmt.h"
+#include "../../bench/report/report.h"
+#include "../../bench/results/results.h"
+#include "../../bench/results/stats.h"
 #include "../../kmod/spec.h"
 
 static int passed, failed;

@@ -1,0 +1,95 @@
+# scripts/arm64.mk: the front door with ARCH=arm64 (included by Makefile).
+#
+#   make ARCH=arm64                 the module for Debian's arm64 6.1 kernel
+#                                   (build/arm64/kernel-6.1/kmod/hvcbench.ko),
+#                                   the static arm64 CLI and kvm-hold
+#                                   (build/arm64/)
+#   make run ARCH=arm64 [EL2=stub|nvhe|protected] [CPU=cortex-a57|cortex-a72|max]
+#                       [LAB_KERNEL=6.1|6.12]
+#                                   the arm64 lab: measure, write results
+#   make test ARCH=arm64            the arm64 lab tests (tests/arm64-tests)
+#   make ARCH=arm64 KDIR=/lib/modules/$(uname -r)/build
+#                                   on a board (native or with CROSS_COMPILE)
+#
+# Set-up (scripts/setup-arm64) runs by itself when the kernel is missing.
+
+CACHE       := $(or $(HVCB_CACHE),$(CURDIR)/.cache)
+LAB_KERNEL  ?= 6.1
+EL2         ?= stub
+CPU         ?= cortex-a57
+$(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of 6.1 6.12 with ARCH=arm64))
+$(if $(filter $(LAB_KERNEL),6.1 6.12),,$(error LAB_KERNEL '$(LAB_KERNEL)' is not one of 6.1 6.12 (ARCH=arm64)))
+$(if $(filter-out 1,$(words $(EL2))),$(error EL2 is one of stub nvhe protected))
+$(if $(filter $(EL2),stub nvhe protected),,$(error EL2 '$(EL2)' is not one of stub nvhe protected))
+$(if $(filter-out 1,$(words $(CPU))),$(error CPU is one of cortex-a57 cortex-a72 max with ARCH=arm64))
+$(if $(filter $(CPU),cortex-a57 cortex-a72 max),,$(error CPU '$(CPU)' is not one of cortex-a57 cortex-a72 max (ARCH=arm64)))
+BUILD       := $(CURDIR)/build
+A64         := $(BUILD)/arm64
+DEFAULT_KDIR := $(CACHE)/arm64/kernel-$(LAB_KERNEL)/build
+KDIR        ?= $(DEFAULT_KDIR)
+ifeq ($(KDIR),$(DEFAULT_KDIR))
+CROSS_COMPILE ?= aarch64-linux-gnu-
+MOD_DIR     := $(A64)/kernel-$(LAB_KERNEL)/kmod
+else
+MOD_DIR     := $(A64)/board/kmod
+endif
+HOSTCC      ?= cc
+TARGET_CC   := $(CROSS_COMPILE)gcc
+CFLAGS_USER := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
+	       -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+
+CLI_DIRS    := $(patsubst bench/%/,%,$(sort $(dir $(wildcard bench/*/*.c))))
+CLI_SRC     := $(wildcard bench/*.c bench/*/*.c)
+CLI_HDR     := $(wildcard bench/*.h bench/*/*.h kmod/*.h)
+CFLAGS_USER += $(addprefix -Ibench/,$(CLI_DIRS))
+MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h \
+		 kmod/arch/*/*.[chS])) kmod/Kbuild
+STUB_FILES  := $(wildcard stub/*/*.S stub/*/*.h stub/*.h) stub/registry
+MOD_SRC     := $(MOD_FILES) $(STUB_FILES) $(wildcard scripts/stub-registry)
+
+.PHONY: all deps module cli host run test clean
+
+all: module cli host
+
+deps:
+	@scripts/setup-arm64 --kernel $(LAB_KERNEL)
+
+$(DEFAULT_KDIR)/Makefile:
+	@scripts/setup-arm64 --kernel $(LAB_KERNEL)
+
+module: $(MOD_DIR)/hvcbench.ko
+
+# Built from a copy of kmod/, stub/ and the registry's generator, so that
+# the 32-bit module in kmod/ is left alone. Debian's arm64 6.12 headers
+# ask for BTF of modules, which needs pahole and the kernel's vmlinux
+# (not in the headers package): left out.
+$(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
+	@mkdir -p $(MOD_DIR)
+	@cp -p --parents $(MOD_SRC) $(MOD_DIR)/..
+	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
+		CROSS_COMPILE=$(CROSS_COMPILE) CONFIG_DEBUG_INFO_BTF_MODULES= modules
+
+cli: $(A64)/hvcbench $(A64)/kvm-hold
+
+$(A64)/hvcbench: $(CLI_SRC) $(CLI_HDR) | $(KDIR)/Makefile
+	@mkdir -p $(@D)
+	$(TARGET_CC) $(CFLAGS_USER) -static -o $@ $(CLI_SRC) -lyaml -lm
+
+$(A64)/kvm-hold: lab/kvm-hold.c | $(KDIR)/Makefile
+	@mkdir -p $(@D)
+	$(TARGET_CC) $(CFLAGS_USER) -static -o $@ lab/kvm-hold.c
+
+host: $(BUILD)/host/hvcbench
+
+$(BUILD)/host/hvcbench: $(CLI_SRC) $(CLI_HDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(CFLAGS_USER) -o $@ $(CLI_SRC) -lyaml -lm
+
+run: all
+	@ARCH=arm64 LAB_KERNEL=$(LAB_KERNEL) EL2=$(EL2) CPU=$(CPU) scripts/lab-run
+
+test: all
+	@tests/arm64-tests
+
+clean:
+	rm -rf $(A64)

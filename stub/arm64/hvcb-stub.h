@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers for the arm64 stub blobs.
+ *
+ * Each stub is a position-independent blob that the module copies into
+ * physically contiguous pages and runs at EL2 with the EL2 MMU off
+ * (SCTLR_EL2.M = 0: addresses are physical). A blob starts 2 KB aligned
+ * (VBAR_EL2 bits [10:0] are RES0) with its vector table, branches only
+ * inside itself, and names what the module needs with global labels:
+ * <stub>_start, <stub>_end, <stub>_vectors and the call targets.
+ *
+ * An HVC from the kernel (EL1, AArch64) lands in the table's slot at
+ * 0x400, "Synchronous, lower EL using AArch64".
+ */
+#ifndef HVCB_STUB_ARM64_H
+#define HVCB_STUB_ARM64_H
+
+#define HVCB_STUB_ERR		0x0badca11	/* HVC_STUB_ERR, v4.12+ */
+
+	.macro	hvcb_label, name
+	.globl	\name
+	.set	\name, .
+	.endm
+
+	.macro	hvcb_blob_begin, name
+	.pushsection .rodata.hvcb, "a"
+	.align	11
+	hvcb_label \name\()_start
+	.endm
+
+	.macro	hvcb_blob_end, name
+	hvcb_label \name\()_end
+	.popsection
+	.endm
+
+	/*
+	 * One 128-byte vector slot that branches to label: the kernel's
+	 * ventry macro (arch/arm64/include/asm/assembler.h).
+	 */
+	.macro	hvcb_ventry, label
+	.align	7
+	b	\label
+	.endm
+
+	/* An invalid vector: spins, as the kernel's stub does. */
+	.macro	hvcb_invalid, label
+	.set	\label, .
+	b	\label
+	.endm
+
+	/*
+	 * The kernel's mov_q of HVC_STUB_ERR (0xbadca11 needs two 16-bit
+	 * chunks): movz of the top half, movk of the bottom, 2 instructions.
+	 */
+	.macro	hvcb_mov_stub_err, reg
+	movz	\reg, #(HVCB_STUB_ERR >> 16), lsl #16
+	movk	\reg, #(HVCB_STUB_ERR & 0xffff)
+	.endm
+
+#endif /* HVCB_STUB_ARM64_H */

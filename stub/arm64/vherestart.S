@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The arm64 hyp stub of the VHE_RESTART era, v5.12 until the FINALISE_EL2
+ * rename (arch/arm64/kernel/hyp-stub.S, el1_sync with mutate_to_vhe).
+ *
+ * ABI (arch/arm64/include/asm/virt.h, Documentation/virt/kvm/arm/hyp-abi.rst):
+ *   Entry:	x0 = 0 HVC_SET_VECTORS	x1 = new VBAR_EL2 (physical)
+ *		x0 = 1 HVC_SOFT_RESTART	x1 = address to branch to at EL2,
+ *					x2..x4 moved to x0..x2 (no return)
+ *		x0 = 2 HVC_RESET_VECTORS	nothing to reset in a stub
+ *		x0 = 3 HVC_VHE_RESTART	switch this CPU to VHE (mutate_to_vhe)
+ *   Exit:	x0 = 0 for SET and RESET; x0 = HVC_STUB_ERR (0xbadca11) for
+ *		any other number
+ *   Clobbers:	nothing else; no stack, no memory.
+ *
+ * The handler is the kernel's instruction for instruction, but for the
+ * target of x0 = 3: the kernel's turns this CPU into a VHE host, which
+ * nothing here may call; the copy answers HVC_STUB_ERR there instead.
+ * Path (the hvc and everything EL2 runs, ERET included):
+ *   set:	hvc, b, cmp, b.ne, msr, b, mov, eret			= 8
+ *   restart:	hvc, b, cmp, b.ne, cmp, b.eq, cmp, b.ne, mov, mov, mov,
+ *		mov, br, (target) eret					= 14
+ *   bad:	hvc, b, cmp, b.ne, cmp, b.eq, cmp, b.ne, cmp, b.eq, movz,
+ *		movk, eret						= 13
+ */
+#include "hvcb-stub.h"
+
+#define HVC_SET_VECTORS		0
+#define HVC_SOFT_RESTART	1
+#define HVC_RESET_VECTORS	2
+#define HVC_VHE_RESTART	3
+#define HVC_GET_ICH_VTR_EL2	4
+
+	hvcb_blob_begin hvcb_vherestart
+
+hvcb_label hvcb_vherestart_vectors
+	hvcb_ventry	el2_sync_invalid	// Synchronous EL2t
+	hvcb_ventry	el2_irq_invalid		// IRQ EL2t
+	hvcb_ventry	el2_fiq_invalid		// FIQ EL2t
+	hvcb_ventry	el2_error_invalid	// Error EL2t
+
+	hvcb_ventry	el2_sync_invalid		// Synchronous EL2h
+	hvcb_ventry	el2_irq_invalid		// IRQ EL2h
+	hvcb_ventry	el2_fiq_invalid		// FIQ EL2h
+	hvcb_ventry	el2_error_invalid	// Error EL2h
+
+	hvcb_ventry	el1_sync		// Synchronous 64-bit EL1
+	hvcb_ventry	el1_irq_invalid		// IRQ 64-bit EL1
+	hvcb_ventry	el1_fiq_invalid		// FIQ 64-bit EL1
+	hvcb_ventry	el1_error_invalid	// Error 64-bit EL1
+
+	hvcb_ventry	el1_sync_invalid	// Synchronous 32-bit EL1
+	hvcb_ventry	el1_irq_invalid		// IRQ 32-bit EL1
+	hvcb_ventry	el1_fiq_invalid		// FIQ 32-bit EL1
+	hvcb_ventry	el1_error_invalid	// Error 32-bit EL1
+
+	.align	11
+el1_sync:
+	cmp	x0, #HVC_SET_VECTORS
+	b.ne	1f
+	msr	vbar_el2, x1
+	b	9f
+
+1:	cmp	x0, #HVC_VHE_RESTART
+	b.eq	el2_switch_not_recreated
+
+2:	cmp	x0, #HVC_SOFT_RESTART
+	b.ne	3f
+	mov	x0, x2
+	mov	x2, x4
+	mov	x4, x1
+	mov	x1, x3
+	br	x4				// no return
+
+3:	cmp	x0, #HVC_RESET_VECTORS
+	b.eq	9f				// Nothing to reset!
+
+	/* Someone called kvm_call_hyp() against the hyp-stub... */
+	hvcb_mov_stub_err x0
+	eret
+
+9:	mov	x0, xzr
+	eret
+
+	/* Not the kernel's (see the header): refuse instead. */
+el2_switch_not_recreated:
+	hvcb_mov_stub_err x0
+	eret
+
+	hvcb_invalid	el2_sync_invalid
+	hvcb_invalid	el2_irq_invalid
+	hvcb_invalid	el2_fiq_invalid
+	hvcb_invalid	el2_error_invalid
+	hvcb_invalid	el1_sync_invalid
+	hvcb_invalid	el1_irq_invalid
+	hvcb_invalid	el1_fiq_invalid
+	hvcb_invalid	el1_error_invalid
+
+	hvcb_blob_end hvcb_vherestart
