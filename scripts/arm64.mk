@@ -6,7 +6,9 @@
 #                                   (build/arm64/)
 #   make run ARCH=arm64 [EL2=stub|nvhe|protected] [CPU=cortex-a57|cortex-a72|max]
 #                       [LAB_KERNEL=6.1|6.12]
-#                                   the arm64 lab: measure, write results
+#                                   the arm64 lab (restored from its
+#                                   snapshot; COLD=1 boots cold):
+#                                   measure, write results
 #   make test ARCH=arm64            the arm64 lab tests (tests/arm64-tests)
 #   make ARCH=arm64 KDIR=/lib/modules/$(uname -r)/build
 #                                   on a board (native or with CROSS_COMPILE)
@@ -85,8 +87,17 @@ $(BUILD)/host/hvcbench: $(CLI_SRC) $(CLI_HDR)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(CFLAGS_USER) -o $@ $(CLI_SRC) -lyaml -lm
 
+# One make run of a checkout at a time (build/run.lock), as without
+# ARCH=arm64: the lab's snapshots are the checkout's.
+ifeq ($(if $(HVCB_RUN_LOCKED),,1),1)
+run:
+	@mkdir -p $(BUILD)
+	@{ flock -n 9 || { echo "run: another make run of this checkout is under way: waiting for it" >&2; \
+		flock 9; }; $(MAKE) --no-print-directory run HVCB_RUN_LOCKED=1; } 9>$(BUILD)/run.lock
+else
 run: all
-	@ARCH=arm64 LAB_KERNEL=$(LAB_KERNEL) EL2=$(EL2) CPU=$(CPU) scripts/lab-run
+	@ARCH=arm64 LAB_KERNEL=$(LAB_KERNEL) EL2=$(EL2) CPU=$(CPU) COLD=$(COLD) scripts/lab-run
+endif
 
 test: all
 	@tests/arm64-tests
