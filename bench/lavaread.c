@@ -166,6 +166,8 @@ static int read_log(struct lava_job *j, const char *buf, const char *end)
 				snprintf(last, sizeof(last), "%s", lava_skip_blanks(r.msg));
 			if (lava_console_line(j, r.msg))
 				goto nomem;
+		} else if (!strcmp(r.lvl, "debug") && r.msg) {
+			lava_env_line(j, r.msg);	/* the job's id, the device */
 		}
 		free(r.msg);
 	}
@@ -227,17 +229,17 @@ static int csv_record(const char **pp, const char *e, char *store,
 static int read_csv(struct lava_job *j, const char *buf, const char *end)
 {
 	static const char *const want[] = { "name", "result", "measurement",
-					    "unit", "suite", "job" };
+					    "unit", "suite", "job", "metadata" };
 	char *store = malloc((size_t)(end - buf) + CSV_COLS + 1);
 	char *f[CSV_COLS];
-	int col[6], n, ncols, k, i;
+	int col[7], n, ncols, k, i;
 	const char *p = buf;
 	struct lava_case c;
 
 	if (!store)
 		return -1;
 	ncols = csv_record(&p, end, store, f);
-	for (k = 0; k < 6; k++)
+	for (k = 0; k < 7; k++)
 		for (col[k] = -1, i = 0; i < ncols; i++)
 			if (!strcmp(f[i], want[k]))
 				col[k] = i;
@@ -261,6 +263,8 @@ static int read_csv(struct lava_job *j, const char *buf, const char *end)
 			continue;
 		if (col[5] >= 0 && !*j->job)
 			snprintf(j->job, sizeof(j->job), "%s", f[col[5]]);
+		if (col[6] >= 0)	/* LAVA's reason when its own case failed */
+			lava_case_metadata(&c, f[col[6]]);
 		if (lava_add_case(j, &c)) {
 			free(store);
 			return -1;
@@ -273,8 +277,51 @@ static int read_csv(struct lava_job *j, const char *buf, const char *end)
 /* ------------------------------------------------------------ YAML */
 
 /*
+ * A case's metadata as a flow mapping from s, folded over the deeper
+ * lines after it (each fold a space), into scratch[room] (room > the
+ * input's longest line times 3); its error_msg and error_type kept.
+ * *e moves to the end of its last line.
+ */
+/* p past its leading spaces, not past e. */
+static const char *spaces_end(const char *p, const char *e)
+{
+	while (p < e && *p == ' ')
+		p++;
+	return p;
+}
+
+static void yaml_flow_metadata(struct lava_case *c, const char *s,
+			       const char **e, const char *end, char *scratch,
+			       size_t room)
+{
+	size_t n = 0, len;
+	const char *p;
+
+	for (p = s;;) {
+		len = (size_t)(*e - p);
+		if (len && p[len - 1] == '\r')
+			len--;
+		if (n + len + 2 > room)
+			break;	/* longer than any failure's metadata */
+		memcpy(scratch + n, p, len);
+		n += len;
+		p = *e < end ? *e + 1 : end;
+		/* A fold: a line indented deeper than the mapping's keys. */
+		if (!(end - p >= 4 && !strncmp(p, "   ", 3)))
+			break;
+		scratch[n++] = ' ';
+		p = spaces_end(p, end);
+		*e = line_end(p, end);
+	}
+	scratch[n] = '\0';
+	lava_case_metadata(c, scratch);
+}
+
+/*
  * lavacli's list: "- key: value" opens a mapping, "  key: value" adds to
- * it; deeper lines (a flow mapping folded over lines) are not ours.
+ * it; deeper lines are a value's (a flow mapping folded over lines, a
+ * block mapping) and are passed over, but for the error_msg and
+ * error_type of a case's flow metadata.
  */
 static int read_yaml(struct lava_job *j, const char *buf, const char *end)
 {
@@ -320,8 +367,12 @@ static int read_yaml(struct lava_job *j, const char *buf, const char *end)
 		key[colon - s] = '\0';
 		for (s = colon + 1; s < e && (*s == ' ' || *s == '\t'); s++)
 			;
+		if (s < e && *s == '{' && !strcmp(key, "metadata")) {
+			yaml_flow_metadata(&c, s, &e, end, val, room);
+			continue;
+		}
 		if (s < e && (*s == '{' || *s == '['))
-			continue;	/* metadata: not needed */
+			continue;	/* not needed */
 		if (!yaml_scalar(s, e > s && e[-1] == '\r' ? e - 1 : e, 0, val) ||
 		    lava_case_field(&c, key, val))
 			bad = 1;
@@ -412,10 +463,49 @@ static int yaml_list(const char *p, const char *end)
 	return 0;
 }
 
+/*
+ * lavacli's log without --raw: each line "YYYY-MM-DDTHH:MM:SS TEXT", the
+ * records' levels and results gone (the results as "CASE: RESULT" lines
+ * at its end). Told by its first line.
+ */
+static int pretty_log(const char *p, const char *end)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd ";
+	size_t k;
+
+	if ((size_t)(end - p) < sizeof(shape) - 1)
+		return 0;
+	for (k = 0; k < sizeof(shape) - 1; k++)
+		if (shape[k] == 'd' ? !isdigit((unsigned char)p[k]) : p[k] != shape[k])
+			return 0;
+	return 1;
+}
+
+/*
+ * The job's id in a pretty log: its environment's line
+ * "... - LAVA_JOB_ID=N". The number of its digits (at *id), 0 if none.
+ */
+static int pretty_job_id(const char *p, const char *end, const char **id)
+{
+	static const char tag[] = " - LAVA_JOB_ID=";
+	const size_t n = sizeof(tag) - 1;
+	const char *q;
+
+	for (; (size_t)(end - p) > n; p++) {
+		if (memcmp(p, tag, n))
+			continue;
+		for (q = p + n; q < end && q - (p + n) < 12 && isdigit((unsigned char)*q); q++)
+			;
+		*id = p + n;
+		return (int)(q - *id);
+	}
+	return 0;
+}
+
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	      size_t errlen)
 {
-	const char *end = buf + len, *p = buf;
+	const char *end = buf + len, *p = buf, *id;
 	int ret;
 
 	if (len > LAVA_MAX_INPUT) {
@@ -436,6 +526,13 @@ int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	 */
 	j->format = "log";
 	ret = read_log(j, p, end);
+	if (!ret && !j->records && pretty_log(p, end)) {
+		int n = pretty_job_id(p, end, &id);
+
+		snprintf(err, errlen, "lavacli's log without --raw (no records, only their text): fetch it with `lavacli jobs logs %.*s --raw`",
+			 n ? n : 3, n ? id : "JOB");
+		return -1;
+	}
 	if (!ret && !j->records && yaml_list(p, end)) {
 		j->format = "yaml";
 		ret = read_yaml(j, p, end);
