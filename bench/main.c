@@ -715,9 +715,10 @@ static const char *usage_lava =
 	"units or units that are not a name, a measurement that is not a\n"
 	"non-negative decimal number, a name that is no STUB-OP, a summary row\n"
 	"whose median is not LAVA's, an existing OUTDIR without --force (which\n"
-	"replaces its results), lavacli's log without --raw. A job LAVA did not\n"
-	"complete is refused with LAVA's error_msg and error_type. Without LAVA's\n"
-	"own suite (a suite's CSV) a warning says completion was not checked.\n"
+	"replaces its results), lavacli's pretty log (not the raw one). A job\n"
+	"LAVA did not complete is refused with LAVA's error_msg and error_type.\n"
+	"Without LAVA's own suite (a suite's CSV) a warning says completion was\n"
+	"not checked.\n"
 	"meta.json keeps the job's id and a log's device name (lava_job,\n"
 	"lava_device). A failed write (exit 1) leaves OUTDIR as it was.\n";
 
