@@ -15,6 +15,11 @@
 #                   an edit, timed side by side
 #   make deb        Debian packages hvcbench-dkms (all) and hvcbench (armhf,
 #                   cross built) in build/deb/ (scripts/build-deb)
+#   make board [ARCH=arm]
+#                   a Debian 12 armhf system in the lab (image built once,
+#                   cached) installs those two packages, DKMS builds the
+#                   module there, the packaged CLI measures: README's "On a
+#                   board" steps as written (scripts/board/run); arm only
 #
 #   make [run] LAB_KERNEL=6.12
 #                   the lab kernel to build for and boot: 6.1 (Debian 12's,
@@ -99,7 +104,7 @@ MOD_SRC     := $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
 	       $(wildcard $(TREE_DIR)/trees.S $(TREE_DIR)/trees.reg)
 
 .PHONY: all deps module cli host run test check plot lint \
-	fuzz bench-self deb clean
+	fuzz bench-self deb board clean
 
 all: module cli host
 
@@ -167,6 +172,13 @@ bench-self:
 # Debian packages (debian/, dkms.conf) into build/deb/; `make clean` removes them.
 deb:
 	@scripts/build-deb
+
+# The owner's path on a Debian board in the lab, with the packages just built.
+# ARCH is checked before the packages are built.
+board:
+	@scripts/board/run --arch '$(ARCH)' --check
+	@$(MAKE) -s deb
+	@scripts/board/run --arch '$(ARCH)'
 
 clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null

@@ -747,14 +747,19 @@ static const char *usage_lava =
 	"those named N_hvcbench; other definitions' cases are left out.\n"
 	"Refused (exit 2, nothing written): none of the four forms or over\n"
 	"256 MiB, no hvcbench cases, a failed or skipped case (with its reason\n"
-	"where the input has one), a job LAVA did not complete, mixed units or\n"
-	"units that are not a name (YAML's null is none), a measurement that is\n"
-	"not a plain non-negative decimal (digits, at most one '.'; below 10^15,\n"
-	"and 0 or at least 10^-9), a by-hand case line that does not read (by\n"
-	"its number), a name that is no STUB-OP, a summary row whose median is\n"
-	"not LAVA's, an existing OUTDIR without --force (which replaces it\n"
-	"whole), an OUTDIR holding IN. OUTDIR is written beside its place and\n"
-	"put there in one step: a failed write (exit 1) leaves it as it was.\n";
+	"where the input has one), a job LAVA did not complete (refused with\n"
+	"LAVA's error_msg and error_type), mixed units or units that are not a\n"
+	"name (YAML's null is none), a measurement that is not a plain\n"
+	"non-negative decimal (digits, at most one '.'; below 10^15, and 0 or at\n"
+	"least 10^-9), a by-hand case line that does not read (by its number),\n"
+	"a name that is no STUB-OP, a summary row whose median is not LAVA's,\n"
+	"an existing OUTDIR without --force (which replaces it whole), an\n"
+	"OUTDIR holding IN, lavacli's pretty log (not the raw one).\n"
+	"Without LAVA's own suite (a suite's CSV) a warning says completion was\n"
+	"not checked.\n"
+	"meta.json keeps the job's id and a log's device name (lava_job,\n"
+	"lava_device). OUTDIR is written beside its place and put there in one\n"
+	"step: a failed write (exit 1) leaves it as it was.\n";
 
 static size_t count_na(const struct results *r)
 {

@@ -49,7 +49,7 @@ MOD_FILES   := $(filter-out %.mod.c,$(wildcard kmod/*.c kmod/*.h \
 STUB_FILES  := $(wildcard stub/*/*.S stub/*/*.h stub/*.h) stub/registry
 MOD_SRC     := $(MOD_FILES) $(STUB_FILES) $(wildcard scripts/stub-registry)
 
-.PHONY: all deps module cli host run test clean
+.PHONY: all deps module cli host run test board clean
 
 all: module cli host
 
@@ -101,6 +101,10 @@ endif
 
 test: all
 	@tests/arm64-tests
+
+# Not on arm64 yet: scripts/board/run says so in one line.
+board:
+	@scripts/board/run --arch arm64 --check
 
 clean:
 	rm -rf $(A64)

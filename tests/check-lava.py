@@ -13,8 +13,8 @@ the samples (tests/samplestats.py), never taken from the importer:
             the cut row's cell and CSV/YAML cells: the median, the rest
             empty and noted "median only"; n/a cells n/a where the summary
             said so, absent where LAVA alone could not know them
-  meta      board, cpu_name, kernel, unit, source lava, the job's id (and
-            each KEY=VALUE the command line set)
+  meta      board, cpu_name, kernel, unit, source lava, the job's id, a
+            log's device name (and each KEY=VALUE the command line set)
 
 With --expected (a real job's import): every cell of the expected counts (scripts/stub-registry expected)
 is measured, its median (and min, when the log carried it) the count.
@@ -108,6 +108,8 @@ def main():
         want.update(board=t["board"], cpu_name=t["cpu"], kernel=t["kernel"])
     if t["job"]:
         want["lava_job"] = t["job"]
+    if t["format"] == "log":        # the log's environment names the device
+        want["lava_device"] = "qemu-" + t["board"].replace(",", "-")
     for k in sys.argv[4:]:          # KEY=VALUE the command line gave
         want.update([k.split("=", 1)])
     bad = ["%s=%r, want %r" % (k, meta.get(k), v) for k, v in want.items() if meta.get(k) != v]

@@ -9,6 +9,22 @@ without the importer). Every (board, stub, op) has its own value, so a
 swap shows; stub names carry '-' (kvm-old, patched-6-1); some medians are
 halfway (an even sample count).
 
+What the real server writes is imported in tests/area/lava-server; this
+imitation keeps what a server here cannot be made to write: cells whose
+samples differ (QEMU's icount gives one value per cell, so a statistic in
+the wrong column would not show), halfway medians, stub names with '-',
+another definition beside hvcbench's, a warning line before the records,
+a results record before its console line, a summary row cut by a kernel
+line, a device tree model as the board, the by-hand form, and damaged
+input. Its shapes are the real ones (as lava-server 2023.01 wrote them):
+measurements as LAVA exports them (6, 9.5; the metadata's a float, keys
+sorted), log_start_line/log_end_line filled for the test's cases, LAVA's
+own cases first (durations in seconds), a failed job's error_msg and
+error_type, lava-run's "!" tags on numbers, starttc/endtc in results
+records, the definition's passing record with namespace, path,
+repository, revision and uuid, the environment's LAVA_DEVICE and
+LAVA_JOB_ID lines.
+
   log       board a15: lava-run's records as lava_common.log.dump() writes
             them (libyaml's tags), the device script's hvcbench-meta and
             hvcbench-summary lines as target records (escaped the way
@@ -32,12 +48,14 @@ halfway (an even sample count).
   bad-*     refused inputs: not-lava, no-cases, mixed-units, load-fail,
             load-fail-late (its record before its signal's line),
             unknown-op, case-fail, disagree, no-dash, run-fail,
-            console-load, unit-comma, hex, negative, job-fail, definition-fail
+            console-load, unit-comma, hex, negative, job-fail (LAVA's
+            error_msg and error_type), definition-fail
 """
 import csv
 import decimal
 import io
 import json
+import re
 import sys
 
 import yaml
@@ -90,8 +108,10 @@ class Log:
              "lvl": lvl, "msg": msg}
         if ns:                      # feedback: log_message() names the namespace
             d["ns"] = ns
-        self.lines.append(self.prefix + yaml.dump(d, Dumper=self.dumper, default_flow_style=True,
-                                                  default_style='"', width=10 ** 6)[:-1])
+        text = yaml.dump(d, Dumper=self.dumper, default_flow_style=True,
+                         default_style='"', width=10 ** 6)[:-1]
+        # lava-run's own dumper tags numbers with "!" (not "!!float").
+        self.lines.append(self.prefix + re.sub(r'!!(float|int) "', '! "', text))
 
     def target(self, line, lvl="target"):
         # ShellLogger: '"' escaped for YAML, ESC and CR removed.
@@ -104,9 +124,12 @@ class Log:
         # either may come first (results_first says which).
         extra = "" if measurement is None else " MEASUREMENT=%s UNITS=%s" % (measurement, units)
         line = "<LAVA_SIGNAL_TESTCASE TEST_CASE_ID=%s RESULT=%s%s>" % (case, result, extra)
-        r = {"definition": "0_hvcbench", "case": case, "result": result}
+        # The console line of the signal: starttc and endtc (as real records).
+        at = len(self.lines) + (1 if self.results_first else 0)
+        r = {"case": case, "definition": "0_hvcbench", "endtc": at, "result": result, "starttc": at}
         if measurement is not None:
             r.update(measurement=float(decimal.Decimal(measurement)), units=units)
+        r = dict(sorted(r.items()))
         if not self.results_first:
             self.target(line)
         self.rec("results", r)
@@ -136,6 +159,13 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
               "- " if server else "", results_first)
     log.rec("info", "lava-dispatcher, installed at version: 2023.01")
     log.rec("debug", {"start": {"level": "1.1", "list": [1, "two", {"x": "y"}]}})
+    log.rec("debug", "- LAVA_DEVICE=qemu-%s" % board.replace(",", "-"))
+    log.rec("debug", "- LAVA_JOB_ID=%s" % JOB_ID)
+    for case, duration, extra in LAVA_CASES:
+        rec = {"case": case, "definition": "lava", "result": "pass"}
+        if duration is not None:
+            rec.update(duration=duration, extra=extra, level="1.1", namespace="common")
+        log.rec("results", rec)
     log.rec("input", "/lava-1/bin/lava-test-runner /lava-1/0\n")
     log.target("[    0.000000] Booting Linux on physical CPU 0x0")
     log.target('/ # echo "quoted" \x1b[0m caf\u00e9 \t tab')
@@ -168,35 +198,90 @@ def write_log(kind, cells, out, load="pass", reason=None, units=None, cases=None
     log.target("<LAVA_SIGNAL_ENDRUN 0_hvcbench 1234>")
     # Another test definition of the same job: not hvcbench's.
     log.rec("results", {"definition": "1_smoke", "case": smoke, "result": "pass"})
-    log.rec("results", {"definition": "lava", "case": "0_hvcbench", "result": definition,
-                        "duration": "12.30", "extra": [{"a": 1}], "level": "3.1"})
-    log.rec("results", {"definition": "lava", "case": "job", "result": job})
+    log.rec("results", definition_case(definition))
+    log.rec("results", job_case(job))
     open(out, "w").write("".join(x + "\n" for x in ([first] if first else []) + log.lines))
 
 
-def export_cases(cells, unit, job):
-    """lava_results_app.utils.export_testcase() of each case, LAVA's too."""
-    rows, tid = [], 900
-    for case, res, meas, units, suite in (
-            [("hvcbench-load", "pass", None, "", "0_hvcbench")] +
-            [("%s-%s" % k, "pass", stats(xs)["median"], unit, "0_hvcbench")
-             for k, xs in cells.items() if xs is not None] +
-            [("0_hvcbench", "pass", None, "", "lava"), ("job", "pass", None, "", "lava")]):
+JOB_ID = 4711
+# LAVA's own cases before the test's, as a real QEMU job has them (their
+# measurement is the duration, in seconds); the lava suite's
+# definition and job cases come after the test's.
+LAVA_CASES = [("validate", None, None)] + [
+    (c, d, {"from": "inline", "name": "hvcbench"}) for c, d in (
+        ("test-overlay", "0.00"), ("test-install-overlay", "0.00"),
+        ("test-runscript-overlay", "0.02"), ("apply-overlay-guest", "47.59"),
+        ("file-download", "0.00"), ("file-download", "0.08"), ("file-download", "0.01"),
+        ("execute-qemu", "0.02"), ("kernel-messages", "10.13"), ("login-action", "10.13"))]
+
+
+def definition_case(result):
+    """The lava suite's case of the test definition, as a real job's."""
+    r = {"case": "0_hvcbench", "definition": "lava", "duration": "3.87", "result": result,
+         "uuid": "%d_1.1.3.1" % JOB_ID}
+    if result == "pass":
+        r.update(namespace="common", path="inline/hvcbench.yaml", revision="unspecified",
+                 repository={"metadata": {"name": "hvcbench"}, "run": {"steps": ["SAMPLES='1000'"]}})
+    return dict(sorted(r.items()))
+
+
+def job_case(result):
+    """The job's own case; a failed one says why (error_msg, error_type)."""
+    r = {"case": "job", "definition": "lava", "result": result}
+    if result != "pass":
+        r.update(error_msg="lava-test-shell timed out after 3 seconds", error_type="Test")
+    return dict(sorted(r.items()))
+
+
+def measurement_text(v):
+    """LAVA's export of a measurement: the decimal as stored (6, 9.5)."""
+    return format(decimal.Decimal(repr(float(v))).normalize(), "f")
+
+
+def export_cases(cells, unit, job, job_result="pass"):
+    """lava_results_app.utils.export_testcase() of each case, LAVA's too,
+    in the server's order: LAVA's own first, then the test's."""
+    rows, tid, line = [], 900, 460
+    cases = [(c, "pass", d, "seconds" if d is not None else "", "lava", extra)
+             for c, d, extra in LAVA_CASES]
+    cases += [("0_hvcbench", "pass", "3.87", "seconds", "lava", None),
+              ("job", job_result, None, "", "lava", None)]
+    cases += [("hvcbench-load", "pass", None, "", "0_hvcbench", None)]
+    cases += [("%s-%s" % k, "pass", stats(xs)["median"], unit, "0_hvcbench", None)
+              for k, xs in cells.items() if xs is not None]
+    for case, res, meas, units, suite, extra in cases:
         tid += 1
-        m = None if meas is None else decimal.Decimal(repr(float(meas))).quantize(decimal.Decimal("1e-10"))
-        meta = {"case": case, "definition": suite, "result": res}
-        if m is not None:
-            meta.update(measurement=str(m), units=units)
+        if suite == "lava":
+            meta = job_case(res) if case == "job" else \
+                definition_case(res) if case == "0_hvcbench" else \
+                {"case": case, "definition": "lava", "result": res}
+            if meas is not None and case != "0_hvcbench":
+                meta.update(duration=meas, extra=[{k: v} for k, v in extra.items()],
+                            level="1.1", namespace="common")
+            m, start = (meas if meas is not None else "None"), ""
+        else:
+            meta = {"case": case, "definition": suite, "result": res}
+            if meas is not None:
+                meta.update(measurement=float(meas), units=units)
+            m = "None" if meas is None else measurement_text(meas)
+            line += 3
+            start = str(line)
         rows.append({"name": case, "job": str(job), "suite": suite, "result": res,
-                     "measurement": str(m), "unit": units, "level": "",
+                     "measurement": m, "unit": units, "level": "1.1" if suite == "lava" and meas else "",
                      "url": "/results/testcase/%d" % tid, "id": str(tid),
                      "logged": "2026-11-30 12:00:00.000000+00:00",
-                     "log_start_line": "", "log_end_line": "", "metadata": meta})
+                     "log_start_line": start, "log_end_line": start,
+                     "metadata": dict(sorted(meta.items()))})
     return rows
 
 
 FIELDS = ["job", "suite", "result", "measurement", "unit", "duration", "timeout", "logged",
           "level", "metadata", "url", "name", "id", "log_start_line", "log_end_line"]
+
+
+def test_rows(rows):
+    """The rows of hvcbench's cells (measured, not LAVA's own)."""
+    return [r for r in rows if r["suite"] != "lava" and r["unit"]]
 
 
 def write_csv(rows, out):
@@ -218,7 +303,7 @@ def main():
     cells = cells_for(kind)
     board, _, unit = BOARD.get(kind, BOARD["log"])
     t = {"board": board, "unit": unit, "kernel": "6.1.0-50-armmp-lpae", "cpu": "Cortex-A15",
-         "job": "4711" if kind in ("csv", "yaml") else "",
+         "job": "" if "console" in kind else str(JOB_ID),
          "full": kind.startswith("log"), "cut": None,
          "format": "log" if kind.startswith("log") else kind,
          "cells": {"%s/%s" % k: v for k, v in cells.items()}}
@@ -234,9 +319,9 @@ def main():
         write_log(kind, cells, out, cut=cut + 1)     # row 0 is the header
         t["cut"] = "kvm-old/call0"
     elif kind == "csv":
-        write_csv(export_cases(cells, unit, 4711), out)
+        write_csv(export_cases(cells, unit, JOB_ID), out)
     elif kind == "yaml":
-        write_yaml(export_cases(cells, unit, 4711), out)
+        write_yaml(export_cases(cells, unit, JOB_ID), out)
     elif kind in ("console", "bad-console-load"):
         lines = ["/ # sh hvcbench-lava --board a9"]
         if kind == "bad-console-load":
@@ -256,8 +341,8 @@ def main():
     elif kind == "bad-no-cases":
         write_log(kind, cells, out, cases={}, summary=False)
     elif kind == "bad-mixed-units":
-        rows = export_cases(cells, unit, 4711)
-        rows[3]["unit"] = "cycles"
+        rows = export_cases(cells, unit, JOB_ID)
+        test_rows(rows)[1]["unit"] = "cycles"
         write_csv(rows, out)
     elif kind in ("bad-load-fail", "bad-load-fail-late"):
         write_log(kind, cells, out, load="fail", cases={}, summary=False,
@@ -271,20 +356,20 @@ def main():
     elif kind == "bad-unknown-op":
         write_log(kind, {("old", "getvectors"): [6] * 5}, out, summary=False)
     elif kind == "bad-no-dash":
-        rows = export_cases(cells, unit, 4711)
-        rows[2]["name"] = "oldnull"
+        rows = export_cases(cells, unit, JOB_ID)
+        test_rows(rows)[2]["name"] = "oldnull"
         write_yaml(rows, out)
     elif kind == "bad-case-fail":
-        rows = export_cases(cells, unit, 4711)
-        rows[2]["result"] = "fail"
+        rows = export_cases(cells, unit, JOB_ID)
+        test_rows(rows)[1]["result"] = "fail"
         write_csv(rows, out)
     elif kind in ("bad-unit-comma", "bad-hex", "bad-negative"):
-        rows = export_cases(cells, unit, 4711)
-        for r in rows:
+        rows = export_cases(cells, unit, JOB_ID)
+        for r in test_rows(rows):
             if kind == "bad-unit-comma" and r["unit"]:
                 r["unit"] = "insn,\nx"     # every case: the units agree
         if kind != "bad-unit-comma":
-            rows[3]["measurement"] = "0x10" if kind == "bad-hex" else "-6"
+            test_rows(rows)[1]["measurement"] = "0x10" if kind == "bad-hex" else "-6"
         write_csv(rows, out)
     elif kind == "bad-job-fail":
         write_log(kind, cells, out, job="fail")

@@ -116,6 +116,37 @@ static int ours(const struct suites *s, const struct lava_case *c)
 }
 
 /*
+ * LAVA's own word on why a case of its suite failed: that case's
+ * error_msg and error_type, else the job case's (LAVA gives them there);
+ * "" when it gave none.
+ */
+static const char *lava_error(const struct lava_job *j, const struct lava_case *c)
+{
+	static char text[sizeof(c->error_msg) + sizeof(c->error_type) + 32];
+	size_t i;
+
+	for (i = 0; !*c->error_msg && i < j->ncases; i++)
+		if (!strcmp(j->cases[i].suite, "lava") && !strcmp(j->cases[i].name, "job"))
+			c = &j->cases[i];
+	if (!*c->error_msg)
+		return "";
+	snprintf(text, sizeof(text), ": %s (error_type %s)", c->error_msg,
+		 *c->error_type ? c->error_type : "not given");
+	return text;
+}
+
+/* Whether the input has LAVA's own case "job" (a suite's CSV has not). */
+static int has_job_case(const struct lava_job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->ncases; i++)
+		if (!strcmp(j->cases[i].suite, "lava") && !strcmp(j->cases[i].name, "job"))
+			return 1;
+	return 0;
+}
+
+/*
  * LAVA's own verdicts (suite "lava", when the input has it): the job's
  * (case "job") and each of hvcbench's definitions' (a case by its name)
  * must pass: cells of a job that did not complete may be missing.
@@ -134,9 +165,10 @@ static int lava_incomplete(const struct lava_job *j, const struct suites *s,
 		for (k = 0; k < s->n && strcmp(s->name[k], c->name); k++)
 			;
 		if (!strcmp(c->name, "job") || k < s->n) {
-			snprintf(err, len, "LAVA's %s%s did not complete (case %s of suite lava: %s)",
+			snprintf(err, len, "LAVA's %s%s did not complete (case %s of suite lava: %s)%s",
 				 strcmp(c->name, "job") ? "test definition " : "job",
-				 strcmp(c->name, "job") ? c->name : "", c->name, c->result);
+				 strcmp(c->name, "job") ? c->name : "", c->name, c->result,
+				 lava_error(j, c));
 			return -1;
 		}
 	}
@@ -183,12 +215,16 @@ int lava_case_name(const char *name)
 }
 
 /* Fail on a failed control case: the module refused, and why. */
-static int control_failed(const struct lava_case *c, char *err, size_t len)
+static int control_failed(const struct lava_case *c, const char *job,
+			  char *err, size_t len)
 {
 	if (!strcmp(c->result, "pass"))
 		return 0;
 	if (*c->reason)
 		snprintf(err, len, "%s %s: %s", c->name, c->result, c->reason);
+	else if (*job)
+		snprintf(err, len, "%s %s (the job's log says why: lavacli jobs logs %s --raw)",
+			 c->name, c->result, job);
 	else
 		snprintf(err, len, "%s %s (the job's log says why)", c->name,
 			 c->result);
@@ -448,7 +484,8 @@ static int job_meta(const struct lava_job *j, const struct lava_opts *o,
 	    set_meta(r, "source", NULL, strcmp(j->format, "console") ? "lava" :
 		     "hvcbench-lava by hand", err, len) ||
 	    set_meta(r, "lava_format", NULL, j->format, err, len) ||
-	    set_meta(r, "lava_job", NULL, *j->job ? j->job : meta_get(m, "job"), err, len))
+	    set_meta(r, "lava_job", NULL, *j->job ? j->job : meta_get(m, "job"), err, len) ||
+	    set_meta(r, "lava_device", NULL, *j->device ? j->device : NULL, err, len))
 		return -1;
 	snprintf(buf, sizeof(buf), "%s%s%s", strcmp(j->format, "console") ? "LAVA" : "by hand",
 		 meta_get(&r->meta, "lava_job") ? " job " : "",
@@ -477,7 +514,7 @@ int lava_results(const struct lava_job *j, const struct lava_opts *o,
 			continue;
 		n++;
 		if (control_case(c)) {
-			if (control_failed(c, err, errlen))
+			if (control_failed(c, j->job, err, errlen))
 				goto fail;
 			continue;
 		}
@@ -490,6 +527,13 @@ int lava_results(const struct lava_job *j, const struct lava_opts *o,
 		snprintf(err, errlen, "no hvcbench test cases in this %s (%zu of its own, %zu of LAVA's)",
 			 j->format, n, j->ncases - n);
 		goto fail;
+	}
+	if (strcmp(j->format, "console") && !has_job_case(j) && warn) {
+		char msg[200];
+
+		snprintf(msg, sizeof(msg), "this %s has no case of LAVA's own suite lava: whether job %s completed could not be checked (the job's /results/%s/csv has it)",
+			 j->format, *j->job ? j->job : "JOB", *j->job ? j->job : "JOB");
+		warn(msg);
 	}
 	if ((mu && same_unit(unit, mu, "hvcbench-meta unit", err, errlen)) ||
 	    (j->nrows && apply_summary(j, r, unit, err, errlen, warn)) ||

@@ -105,6 +105,105 @@ int lava_console_line(struct lava_job *j, const char *line)
 	return 0;
 }
 
+/* src into dst[n], cut short when it is longer (LAVA's messages may be). */
+static void cut_field(char *dst, size_t n, const char *src)
+{
+	size_t len = strnlen(src, n - 1);
+
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+#define ENV_JOB "- LAVA_JOB_ID="
+#define ENV_DEVICE "- LAVA_DEVICE="
+
+void lava_env_line(struct lava_job *j, const char *line)
+{
+	const char *v;
+	size_t n;
+
+	if (!strncmp(line, ENV_JOB, strlen(ENV_JOB))) {
+		v = line + strlen(ENV_JOB);
+		n = strspn(v, "0123456789");
+		if (n && !v[n] && n < sizeof(j->job))
+			memcpy(j->job, v, n + 1);
+	} else if (!strncmp(line, ENV_DEVICE, strlen(ENV_DEVICE))) {
+		v = line + strlen(ENV_DEVICE);
+		n = strlen(v);
+		if (n && n < sizeof(j->device) && !strpbrk(v, " \t\"'\\"))
+			memcpy(j->device, v, n + 1);
+	}
+}
+
+/*
+ * The value at p of a metadata mapping into out[n] (cut short when
+ * longer): a quoted string ('..' or ".."; a backslash escapes the next
+ * character in Python's repr and in YAML's double quotes, '' is a quote
+ * in YAML's single quotes), else plain text up to ',' or '}'.
+ */
+static void meta_value(const char *p, char *out, size_t n)
+{
+	size_t k = 0;
+	char q = *p == '\'' || *p == '"' ? *p++ : 0;
+
+	for (; *p; p++) {
+		char ch = *p;
+
+		if (q && ch == q) {
+			if (q == '\'' && p[1] == '\'')
+				p++;	/* YAML's '' inside '..' */
+			else
+				break;
+		} else if (q && ch == '\\' && p[1]) {
+			ch = *++p;
+			ch = ch == 'n' || ch == 't' ? ' ' : ch;
+		} else if (!q && (ch == ',' || ch == '}')) {
+			break;
+		}
+		if (k + 1 < n)
+			out[k++] = ch;
+	}
+	while (!q && k && out[k - 1] == ' ')
+		k--;
+	out[k] = '\0';
+}
+
+/* The value of KEY in a one-line mapping {k: v, ...}, or NULL. */
+static const char *meta_key(const char *meta, const char *key)
+{
+	size_t len = strlen(key);
+	const char *p;
+
+	for (p = strstr(meta, key); p; p = strstr(p + 1, key)) {
+		const char *b = p, *a = p + len;
+		int quoted = b > meta && (b[-1] == '\'' || b[-1] == '"');
+
+		if (quoted) {
+			if (*a != b[-1])
+				continue;
+			b--;
+			a++;
+		}
+		/* A key: after '{' or ", ", before ": ". */
+		if (!(b > meta && b[-1] == '{') && !(b - meta >= 2 && b[-1] == ' ' && b[-2] == ','))
+			continue;
+		if (a[0] == ':' && a[1] == ' ')
+			return a + 2;
+	}
+	return NULL;
+}
+
+void lava_case_metadata(struct lava_case *c, const char *meta)
+{
+	const char *v = meta_key(meta, "error_msg");
+
+	if (v)
+		meta_value(v, c->error_msg, sizeof(c->error_msg));
+	v = meta_key(meta, "error_type");
+	if (v)
+		meta_value(v, c->error_type, sizeof(c->error_type));
+}
+
 /* Copy src into a field of size n; 0, or -1 when it does not fit. */
 static int field(char *dst, size_t n, const char *src)
 {
@@ -127,6 +226,11 @@ int lava_case_field(struct lava_case *c, const char *key, const char *val)
 			     strcmp(val, "None") ? val : "");
 	if (!strcmp(key, "units") || !strcmp(key, "unit"))
 		return field(c->units, sizeof(c->units), val);
+	/* LAVA's reason for a failure: kept, cut short if need be. */
+	if (!strcmp(key, "error_msg"))
+		cut_field(c->error_msg, sizeof(c->error_msg), val);
+	if (!strcmp(key, "error_type"))
+		cut_field(c->error_type, sizeof(c->error_type), val);
 	return 0;
 }
 

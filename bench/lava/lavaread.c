@@ -240,6 +240,8 @@ static int read_log(struct lava_job *j, const char *buf, const char *end)
 				snprintf(last, sizeof(last), "%s", lava_skip_blanks(r.msg));
 			if (lava_console_line(j, r.msg))
 				goto nomem;
+		} else if (!strcmp(r.lvl, "debug") && r.msg) {
+			lava_env_line(j, r.msg);	/* the job's id, the device */
 		}
 		free(r.msg);
 	}
@@ -301,17 +303,17 @@ static int csv_record(const char **pp, const char *e, char *store,
 static int read_csv(struct lava_job *j, const char *buf, const char *end)
 {
 	static const char *const want[] = { "name", "result", "measurement",
-					    "unit", "suite", "job" };
+					    "unit", "suite", "job", "metadata" };
 	char *store = malloc((size_t)(end - buf) + CSV_COLS + 1);
 	char *f[CSV_COLS];
-	int col[6], n, ncols, k, i;
+	int col[7], n, ncols, k, i;
 	const char *p = buf;
 	struct lava_case c;
 
 	if (!store)
 		return -1;
 	ncols = csv_record(&p, end, store, f);
-	for (k = 0; k < 6; k++)
+	for (k = 0; k < 7; k++)
 		for (col[k] = -1, i = 0; i < ncols; i++)
 			if (!strcmp(f[i], want[k]))
 				col[k] = i;
@@ -335,6 +337,8 @@ static int read_csv(struct lava_job *j, const char *buf, const char *end)
 			continue;
 		if (col[5] >= 0 && !*j->job)
 			snprintf(j->job, sizeof(j->job), "%s", f[col[5]]);
+		if (col[6] >= 0)	/* LAVA's reason when its own case failed */
+			lava_case_metadata(&c, f[col[6]]);
 		if (lava_add_case(j, &c)) {
 			free(store);
 			return -1;
@@ -350,6 +354,42 @@ static int read_csv(struct lava_job *j, const char *buf, const char *end)
 static void yaml_where(const yaml_mark_t *m, char *buf, size_t len)
 {
 	snprintf(buf, len, "line %zu, column %zu", m->line + 1, m->column + 1);
+}
+
+/*
+ * A case's metadata mapping, just started: LAVA's error_msg and
+ * error_type kept (cut short when longer), the rest passed over.
+ * 0, or -1 when the YAML breaks.
+ */
+static int metadata_pairs(yaml_parser_t *p, struct lava_case *c)
+{
+	yaml_event_t k, v;
+	int ret = 0;
+
+	for (;;) {
+		if (!yaml_parser_parse(p, &k))
+			return -1;
+		if (k.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&k);
+			return 0;
+		}
+		if (k.type != YAML_SCALAR_EVENT || !yaml_parser_parse(p, &v)) {
+			yaml_event_delete(&k);
+			return -1;
+		}
+		const char *key = (const char *)k.data.scalar.value;
+
+		if (v.type == YAML_SCALAR_EVENT) {
+			if (!strcmp(key, "error_msg") || !strcmp(key, "error_type"))
+				lava_case_field(c, key, scalar(&v));
+		} else {
+			ret = skip_node(p, &v);
+		}
+		yaml_event_delete(&k);
+		yaml_event_delete(&v);
+		if (ret)
+			return -1;
+	}
 }
 
 /*
@@ -417,7 +457,9 @@ static int read_yaml(struct lava_job *j, const char *buf, const char *end,
 				}
 				if (!strcmp(key, "job") && !*j->job)
 					snprintf(j->job, sizeof(j->job), "%s", scalar(&v));
-			} else if (skip_node(&p, &v)) {
+			} else if (!strcmp(key, "metadata") &&
+				   v.type == YAML_MAPPING_START_EVENT ?
+				   metadata_pairs(&p, &c) : skip_node(&p, &v)) {
 				yaml_event_delete(&k);
 				yaml_event_delete(&v);
 				goto broken;
@@ -557,10 +599,49 @@ static int yaml_list(const char *p, const char *end)
 	return 0;
 }
 
+/*
+ * lavacli's log without --raw: each line "YYYY-MM-DDTHH:MM:SS TEXT", the
+ * records' levels and results gone (the results as "CASE: RESULT" lines
+ * at its end). Told by its first line.
+ */
+static int pretty_log(const char *p, const char *end)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd ";
+	size_t k;
+
+	if ((size_t)(end - p) < sizeof(shape) - 1)
+		return 0;
+	for (k = 0; k < sizeof(shape) - 1; k++)
+		if (shape[k] == 'd' ? !isdigit((unsigned char)p[k]) : p[k] != shape[k])
+			return 0;
+	return 1;
+}
+
+/*
+ * The job's id in a pretty log: its environment's line
+ * "... - LAVA_JOB_ID=N". The number of its digits (at *id), 0 if none.
+ */
+static int pretty_job_id(const char *p, const char *end, const char **id)
+{
+	static const char tag[] = " - LAVA_JOB_ID=";
+	const size_t n = sizeof(tag) - 1;
+	const char *q;
+
+	for (; (size_t)(end - p) > n; p++) {
+		if (memcmp(p, tag, n))
+			continue;
+		for (q = p + n; q < end && q - (p + n) < 12 && isdigit((unsigned char)*q); q++)
+			;
+		*id = p + n;
+		return (int)(q - *id);
+	}
+	return 0;
+}
+
 int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	      size_t errlen)
 {
-	const char *end = buf + len, *p = buf;
+	const char *end = buf + len, *p = buf, *id;
 	int ret;
 
 	if (len > LAVA_MAX_INPUT) {
@@ -581,6 +662,13 @@ int lava_read(struct lava_job *j, const char *buf, size_t len, char *err,
 	 */
 	j->format = "log";
 	ret = read_log(j, p, end);
+	if (!ret && !j->records && pretty_log(p, end)) {
+		int n = pretty_job_id(p, end, &id);
+
+		snprintf(err, errlen, "lavacli's log without --raw (no records, only their text): fetch it with `lavacli jobs logs %.*s --raw`",
+			 n ? n : 3, n ? id : "JOB");
+		return -1;
+	}
 	if (!ret && !j->records && yaml_list(p, end)) {
 		j->format = "yaml";
 		if (read_yaml(j, p, end, err, errlen))
