@@ -15,7 +15,7 @@
 #ifndef HVCB_STUB_ARM64_H
 #define HVCB_STUB_ARM64_H
 
-#define HVCB_STUB_ERR		0x0badca11	/* HVC_STUB_ERR, v4.12+ */
+#include "../../kmod/facts.h"	/* HVCB_STUB_ERR (HVC_STUB_ERR, v4.12+) */
 
 	.macro	hvcb_label, name
 	.globl	\name
@@ -49,7 +49,7 @@
 	.endm
 
 	/*
-	 * The kernel's mov_q of HVC_STUB_ERR (0xbadca11 needs two 16-bit
+	 * The kernel's mov_q of HVC_STUB_ERR (the value needs two 16-bit
 	 * chunks): movz of the top half, movk of the bottom, 2 instructions.
 	 */
 	.macro	hvcb_mov_stub_err, reg
