@@ -43,9 +43,10 @@ ifeq ($(ARCH),arm64)
 include scripts/arm64.mk
 else
 CACHE       := $(or $(HVCB_CACHE),$(CURDIR)/.cache)
-LAB_KERNEL  ?= 6.1
-$(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of 6.1 6.12 6.1-thumb2))
-$(if $(filter $(LAB_KERNEL),6.1 6.12 6.1-thumb2),,$(error LAB_KERNEL '$(LAB_KERNEL)' is not one of 6.1 6.12 6.1-thumb2))
+LAB_KERNELS := $(shell awk '$$1 == "arm" { print $$2 }' lab/kernels)
+LAB_KERNEL  ?= $(firstword $(LAB_KERNELS))
+$(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of $(LAB_KERNELS)))
+$(if $(filter $(LAB_KERNEL),$(LAB_KERNELS)),,$(error LAB_KERNEL '$(LAB_KERNEL)' is not one of $(LAB_KERNELS)))
 BUILD       := $(CURDIR)/build
 ifeq ($(LAB_KERNEL),6.1)
 DEFAULT_KDIR := $(CACHE)/kernel/build

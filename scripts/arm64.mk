@@ -5,7 +5,7 @@
 #                                   the static arm64 CLI and kvm-hold
 #                                   (build/arm64/)
 #   make run ARCH=arm64 [EL2=stub|nvhe|protected] [CPU=cortex-a57|cortex-a72|max]
-#                       [LAB_KERNEL=6.1|6.12]
+#                       [LAB_KERNEL=NAME]
 #                                   the arm64 lab (restored from its
 #                                   snapshot; COLD=1 boots cold):
 #                                   measure, write results
@@ -16,11 +16,12 @@
 # Set-up (scripts/setup-arm64) runs by itself when the kernel is missing.
 
 CACHE       := $(or $(HVCB_CACHE),$(CURDIR)/.cache)
-LAB_KERNEL  ?= 6.1
+LAB_KERNELS := $(shell awk '$$1 == "arm64" { print $$2 }' lab/kernels)
+LAB_KERNEL  ?= $(firstword $(LAB_KERNELS))
 EL2         ?= stub
 CPU         ?= cortex-a57
-$(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of 6.1 6.12 with ARCH=arm64))
-$(if $(filter $(LAB_KERNEL),6.1 6.12),,$(error LAB_KERNEL '$(LAB_KERNEL)' is not one of 6.1 6.12 (ARCH=arm64)))
+$(if $(filter-out 1,$(words $(LAB_KERNEL))),$(error LAB_KERNEL is one of $(LAB_KERNELS) with ARCH=arm64))
+$(if $(filter $(LAB_KERNEL),$(LAB_KERNELS)),,$(error LAB_KERNEL '$(LAB_KERNEL)' is not one of $(LAB_KERNELS) (ARCH=arm64)))
 $(if $(filter-out 1,$(words $(EL2))),$(error EL2 is one of stub nvhe protected))
 $(if $(filter $(EL2),stub nvhe protected),,$(error EL2 '$(EL2)' is not one of stub nvhe protected))
 $(if $(filter-out 1,$(words $(CPU))),$(error CPU is one of cortex-a57 cortex-a72 max with ARCH=arm64))
