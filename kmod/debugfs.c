@@ -2,7 +2,7 @@
 /*
  * /sys/kernel/debug/hvcbench/, root only:
  *
- *   run      w: a run spec ("stubs=old,new ops=all samples=10000 cpu=0");
+ *   run      w: a run spec ("stubs=old,new ops=all samples=1000 cpu=0");
  *               the write returns when the run is over; reading the same
  *               open file then gives that run's samples (format below),
  *               whatever other writers did meanwhile.
