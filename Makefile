@@ -15,7 +15,7 @@
 #                   an edit, timed side by side
 #   make deb        Debian packages hvcbench-dkms (all) and hvcbench (armhf,
 #                   cross built) in build/deb/ (scripts/build-deb)
-#   make board [ARCH=arm]
+#   make board [ARCH=arm] [OUT=dir]
 #                   a Debian 12 armhf system in the lab (image built once,
 #                   cached) installs those two packages, DKMS builds the
 #                   module there, the packaged CLI measures: README's "On a
@@ -179,7 +179,7 @@ deb:
 board:
 	@scripts/board/run --arch '$(ARCH)' --check
 	@$(MAKE) -s deb
-	@scripts/board/run --arch '$(ARCH)'
+	@scripts/board/run --arch '$(ARCH)' $(if $(OUT),--out '$(OUT)')
 
 clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null
