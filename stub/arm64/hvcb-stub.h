@@ -49,6 +49,47 @@
 	.endm
 
 	/*
+	 * The hyp stub's vector table NAME, laid out as in every kernel's
+	 * arch/arm64/kernel/hyp-stub.S: sixteen slots, each to its invalid
+	 * spinner but the synchronous ones from EL2h (el2h) and from 64-bit
+	 * EL1 (el1), which go to the era's handler.
+	 */
+	.macro	hvcb_vectors, name, el2h, el1
+hvcb_label \name
+	hvcb_ventry	el2_sync_invalid	// Synchronous EL2t
+	hvcb_ventry	el2_irq_invalid		// IRQ EL2t
+	hvcb_ventry	el2_fiq_invalid		// FIQ EL2t
+	hvcb_ventry	el2_error_invalid	// Error EL2t
+
+	hvcb_ventry	\el2h			// Synchronous EL2h
+	hvcb_ventry	el2_irq_invalid		// IRQ EL2h
+	hvcb_ventry	el2_fiq_invalid		// FIQ EL2h
+	hvcb_ventry	el2_error_invalid	// Error EL2h
+
+	hvcb_ventry	\el1			// Synchronous 64-bit EL1
+	hvcb_ventry	el1_irq_invalid		// IRQ 64-bit EL1
+	hvcb_ventry	el1_fiq_invalid		// FIQ 64-bit EL1
+	hvcb_ventry	el1_error_invalid	// Error 64-bit EL1
+
+	hvcb_ventry	el1_sync_invalid	// Synchronous 32-bit EL1
+	hvcb_ventry	el1_irq_invalid		// IRQ 32-bit EL1
+	hvcb_ventry	el1_fiq_invalid		// FIQ 32-bit EL1
+	hvcb_ventry	el1_error_invalid	// Error 32-bit EL1
+	.endm
+
+	/* The spinners hvcb_vectors' invalid slots branch to. */
+	.macro	hvcb_invalid_vectors
+	hvcb_invalid	el2_sync_invalid
+	hvcb_invalid	el2_irq_invalid
+	hvcb_invalid	el2_fiq_invalid
+	hvcb_invalid	el2_error_invalid
+	hvcb_invalid	el1_sync_invalid
+	hvcb_invalid	el1_irq_invalid
+	hvcb_invalid	el1_fiq_invalid
+	hvcb_invalid	el1_error_invalid
+	.endm
+
+	/*
 	 * The kernel's mov_q of HVC_STUB_ERR (the value needs two 16-bit
 	 * chunks): movz of the top half, movk of the bottom, 2 instructions.
 	 */

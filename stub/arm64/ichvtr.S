@@ -35,26 +35,7 @@
 
 	hvcb_blob_begin hvcb_ichvtr
 
-hvcb_label hvcb_ichvtr_vectors
-	hvcb_ventry	el2_sync_invalid	// Synchronous EL2t
-	hvcb_ventry	el2_irq_invalid		// IRQ EL2t
-	hvcb_ventry	el2_fiq_invalid		// FIQ EL2t
-	hvcb_ventry	el2_error_invalid	// Error EL2t
-
-	hvcb_ventry	elx_sync		// Synchronous EL2h
-	hvcb_ventry	el2_irq_invalid		// IRQ EL2h
-	hvcb_ventry	el2_fiq_invalid		// FIQ EL2h
-	hvcb_ventry	el2_error_invalid	// Error EL2h
-
-	hvcb_ventry	elx_sync		// Synchronous 64-bit EL1
-	hvcb_ventry	el1_irq_invalid		// IRQ 64-bit EL1
-	hvcb_ventry	el1_fiq_invalid		// FIQ 64-bit EL1
-	hvcb_ventry	el1_error_invalid	// Error 64-bit EL1
-
-	hvcb_ventry	el1_sync_invalid	// Synchronous 32-bit EL1
-	hvcb_ventry	el1_irq_invalid		// IRQ 32-bit EL1
-	hvcb_ventry	el1_fiq_invalid		// FIQ 32-bit EL1
-	hvcb_ventry	el1_error_invalid	// Error 32-bit EL1
+	hvcb_vectors hvcb_ichvtr_vectors, elx_sync, elx_sync
 
 	.align	11
 elx_sync:
@@ -94,13 +75,6 @@ el2_switch_not_recreated:
 	hvcb_mov_stub_err x0
 	eret
 
-	hvcb_invalid	el2_sync_invalid
-	hvcb_invalid	el2_irq_invalid
-	hvcb_invalid	el2_fiq_invalid
-	hvcb_invalid	el2_error_invalid
-	hvcb_invalid	el1_sync_invalid
-	hvcb_invalid	el1_irq_invalid
-	hvcb_invalid	el1_fiq_invalid
-	hvcb_invalid	el1_error_invalid
+	hvcb_invalid_vectors
 
 	hvcb_blob_end hvcb_ichvtr
