@@ -120,12 +120,23 @@ module: $(MOD_DIR)/hvcbench.ko
 
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 ifneq ($(MOD_DIR),$(CURDIR)/kmod)
+# Kbuild runs scripts/stub-registry with $(PYTHON3): Debian's own python3
+# where there is one (not a shim in front of it on PATH).
+PYTHON3     ?= $(or $(wildcard /usr/bin/python3),python3)
+# The lab's module builds go through ccache where it is installed (make
+# deps), its cache in CACHE: kbuild runs some 25 compiler probes on every
+# invocation, each then a look-up. Not for another KDIR (a board's).
+ifeq ($(KDIR),$(DEFAULT_KDIR))
+KBUILD_CC   := $(if $(shell command -v ccache),ccache )$(CROSS_COMPILE)gcc
+endif
+
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
 		$(MOD_DIR)/..
 endif
-	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=$(ARCH) \
-		CROSS_COMPILE=$(CROSS_COMPILE) modules
+	CCACHE_DIR=$(CACHE)/ccache $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=$(ARCH) \
+		CROSS_COMPILE=$(CROSS_COMPILE) $(if $(KBUILD_CC),CC='$(KBUILD_CC)') \
+		PYTHON3=$(PYTHON3) modules
 
 # The CLI: static, for the board and the lab's initramfs.
 cli: bench/hvcbench

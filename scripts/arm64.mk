@@ -62,6 +62,13 @@ $(DEFAULT_KDIR)/Makefile:
 
 module: $(MOD_DIR)/hvcbench.ko
 
+# Kbuild's scripts/stub-registry: Debian's python3; ccache where it is
+# installed, as in the Makefile.
+PYTHON3     ?= $(or $(wildcard /usr/bin/python3),python3)
+ifeq ($(KDIR),$(DEFAULT_KDIR))
+KBUILD_CC   := $(if $(shell command -v ccache),ccache )$(CROSS_COMPILE)gcc
+endif
+
 # Built from a copy of kmod/, stub/ and the registry's generator, so that
 # the 32-bit module in kmod/ is left alone. Debian's arm64 6.12 headers
 # ask for BTF of modules, which needs pahole and the kernel's vmlinux
@@ -69,8 +76,9 @@ module: $(MOD_DIR)/hvcbench.ko
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_SRC) $(MOD_DIR)/..
-	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
-		CROSS_COMPILE=$(CROSS_COMPILE) CONFIG_DEBUG_INFO_BTF_MODULES= modules
+	CCACHE_DIR=$(CACHE)/ccache $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
+		CROSS_COMPILE=$(CROSS_COMPILE) $(if $(KBUILD_CC),CC='$(KBUILD_CC)') \
+		PYTHON3=$(PYTHON3) CONFIG_DEBUG_INFO_BTF_MODULES= modules
 
 cli: $(A64)/hvcbench $(A64)/kvm-hold
 
