@@ -3,7 +3,8 @@
 #   make            the module (kmod/hvcbench.ko) and the CLI (bench/hvcbench)
 #   make run        set up, build, restore the QEMU lab from its snapshot (boot
 #                   it once to make one), measure, write results;
-#                   make run COLD=1 boots cold
+#                   make run COLD=1 boots cold; SAMPLES=N per cell;
+#                   STUBS=a,b only those stubs
 #   make test       every test, by area (tests/area/): "N passed, N failed";
 #                   make test T="trees lint" for some areas only
 #   make check      the host part of every area (no QEMU, no slow builds)
@@ -74,9 +75,10 @@ TREE_DIR    := $(abspath $(MOD_DIR)/../build/trees)
 # it. Bad input stops make right here: one line, exit 2, nothing built.
 TREES       ?=
 # `make run` takes build/run.lock and runs itself again under it: two at
-# once on one checkout build and measure one after the other.
+# once on one checkout build and measure one after the other. Its build
+# (make all, while the lab restores: scripts/lab-run) checks TREES.
 RUN_OUTER   := $(if $(filter run,$(MAKECMDGOALS)),$(if $(HVCB_RUN_LOCKED),,1))
-ifeq ($(filter clean deps,$(MAKECMDGOALS))$(RUN_OUTER),)
+ifeq ($(filter clean deps run,$(MAKECMDGOALS)),)
 ifneq ($(TREES),)
 ifeq ($(wildcard $(KDIR)/Makefile),)
 $(shell scripts/setup-deps >&2)
@@ -118,8 +120,6 @@ $(DEFAULT_KDIR)/Makefile:
 
 module: $(MOD_DIR)/hvcbench.ko
 
-$(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
-ifneq ($(MOD_DIR),$(CURDIR)/kmod)
 # Kbuild runs scripts/stub-registry with $(PYTHON3): Debian's own python3
 # where there is one (not a shim in front of it on PATH).
 PYTHON3     ?= $(or $(wildcard /usr/bin/python3),python3)
@@ -130,6 +130,8 @@ ifeq ($(KDIR),$(DEFAULT_KDIR))
 KBUILD_CC   := $(if $(shell command -v ccache),ccache )$(CROSS_COMPILE)gcc
 endif
 
+$(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
+ifneq ($(MOD_DIR),$(CURDIR)/kmod)
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
 		$(MOD_DIR)/..
@@ -157,8 +159,9 @@ run:
 	@{ flock -n 9 || { echo "run: another make run of this checkout is under way: waiting for it" >&2; \
 		flock 9; }; $(MAKE) --no-print-directory run HVCB_RUN_LOCKED=1; } 9>$(BUILD)/run.lock
 else
-run: all
-	@LAB_KERNEL=$(LAB_KERNEL) COLD=$(COLD) scripts/lab-run
+# Set-up first; lab-run builds (make all) while the lab restores.
+run: | $(KDIR)/Makefile
+	@HVCB_MAKE='$(MAKE)' LAB_KERNEL=$(LAB_KERNEL) COLD=$(COLD) scripts/lab-run
 endif
 
 test: all

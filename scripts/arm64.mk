@@ -104,8 +104,9 @@ run:
 	@{ flock -n 9 || { echo "run: another make run of this checkout is under way: waiting for it" >&2; \
 		flock 9; }; $(MAKE) --no-print-directory run HVCB_RUN_LOCKED=1; } 9>$(BUILD)/run.lock
 else
-run: all
-	@ARCH=arm64 LAB_KERNEL=$(LAB_KERNEL) EL2=$(EL2) CPU=$(CPU) COLD=$(COLD) scripts/lab-run
+# Set-up first; lab-run builds (make all) while the lab restores.
+run: | $(KDIR)/Makefile
+	@HVCB_MAKE='$(MAKE)' ARCH=arm64 LAB_KERNEL=$(LAB_KERNEL) EL2=$(EL2) CPU=$(CPU) COLD=$(COLD) scripts/lab-run
 endif
 
 test: all
