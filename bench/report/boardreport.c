@@ -194,21 +194,21 @@ static int letter(const struct boards *b, const char *stub, FILE *f)
 	return ret;
 }
 
+struct letter_args {
+	const struct boards *b;
+	const char *stub;
+};
+
+static int letter_write(const void *arg, FILE *mem)
+{
+	const struct letter_args *l = arg;
+
+	return letter(l->b, l->stub, mem);
+}
+
 int print_boards_letter(const struct boards *b, const char *stub, FILE *f)
 {
-	char *text = NULL;
-	size_t size = 0;
-	FILE *mem = open_memstream(&text, &size);
-	int ret;
+	const struct letter_args l = { .b = b, .stub = stub };
 
-	if (!mem)
-		return -1;
-	ret = letter(b, stub, mem);
-	if (fclose(mem) || ret) {
-		free(text);
-		return -1;
-	}
-	fold_text(text, f);
-	free(text);
-	return 0;
+	return print_folded(letter_write, &l, f);
 }

@@ -837,7 +837,7 @@ static int cover_two(const struct results *a, const struct results *b,
  * A tab or other control character that came with a name is a space:
  * the letter has none.
  */
-void fold_text(const char *text, FILE *f)
+static void fold_text(const char *text, FILE *f)
 {
 	char *copy = strdup(text), *q;
 	const char *p;
@@ -884,8 +884,8 @@ void fold_text(const char *text, FILE *f)
 	free(copy);
 }
 
-int print_cover_letter(const struct results *a, const struct results *b,
-		       const char *ref, const char *stub, FILE *f)
+int print_folded(int (*write)(const void *arg, FILE *mem), const void *arg,
+		 FILE *f)
 {
 	char *text = NULL;
 	size_t size = 0;
@@ -894,7 +894,7 @@ int print_cover_letter(const struct results *a, const struct results *b,
 
 	if (!mem)
 		return -1;
-	ret = b ? cover_two(a, b, mem) : cover_one(a, ref, stub, mem);
+	ret = write(arg, mem);
 	if (fclose(mem) || ret) {
 		free(text);
 		return -1;
@@ -902,4 +902,25 @@ int print_cover_letter(const struct results *a, const struct results *b,
 	fold_text(text, f);
 	free(text);
 	return 0;
+}
+
+struct cover_args {
+	const struct results *a, *b;
+	const char *ref, *stub;
+};
+
+static int cover_write(const void *arg, FILE *mem)
+{
+	const struct cover_args *c = arg;
+
+	return c->b ? cover_two(c->a, c->b, mem) :
+		      cover_one(c->a, c->ref, c->stub, mem);
+}
+
+int print_cover_letter(const struct results *a, const struct results *b,
+		       const char *ref, const char *stub, FILE *f)
+{
+	const struct cover_args c = { .a = a, .b = b, .ref = ref, .stub = stub };
+
+	return print_folded(cover_write, &c, f);
 }

@@ -30,8 +30,12 @@ void setup_line(const struct results *r, FILE *f);
 /* The usable cell (stub, op) of r, or NULL. */
 const struct cell *usable_cell(const struct results *r, const char *stub,
 			       const char *op);
-/* text, lines over 72 columns broken at a space and indented. */
-void fold_text(const char *text, FILE *f);
+/*
+ * What write() prints, into f with lines over 72 columns broken at a
+ * space and indented; nothing when write() or the buffer fails (-1).
+ */
+int print_folded(int (*write)(const void *arg, FILE *mem), const void *arg,
+		 FILE *f);
 /* A CSV field, quoted when it must be. */
 void csv_field(const char *s, FILE *f);
 int print_table(const struct results *r, int hist, FILE *f);
