@@ -22,6 +22,7 @@
         { "finalise", HVCB_ROLE_REFERENCE },                            \
         { "ichvtr", HVCB_ROLE_PROPOSED },                               \
         { "kvm-fnptr", HVCB_ROLE_KVM_ERA },                             \
+        { "kvm-smccc", HVCB_ROLE_KVM_ERA },                             \
         { "floor64", HVCB_ROLE_FLOOR },                                 \
         { "resident64", HVCB_ROLE_RESIDENT },                           \
 }
