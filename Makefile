@@ -125,9 +125,13 @@ module: $(MOD_DIR)/hvcbench.ko
 PYTHON3     ?= $(or $(wildcard /usr/bin/python3),python3)
 # The lab's module builds go through ccache where it is installed (make
 # deps), its cache in CACHE: kbuild runs some 25 compiler probes on every
-# invocation, each then a look-up. Not for another KDIR (a board's).
+# invocation, each then a look-up. Debian's headers pin their compiler and
+# have a switch for it; a kernel built here (6.1-thumb2) takes CC. Not for
+# another KDIR (a board's).
 ifeq ($(KDIR),$(DEFAULT_KDIR))
-KBUILD_CC   := $(if $(shell command -v ccache),ccache )$(CROSS_COMPILE)gcc
+ifneq ($(shell command -v ccache),)
+KBUILD_CCACHE := $(if $(wildcard $(KDIR)/.kernelvariables),DEBIAN_KERNEL_USE_CCACHE=1,CC='ccache $(CROSS_COMPILE)gcc')
+endif
 endif
 
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
@@ -137,8 +141,7 @@ ifneq ($(MOD_DIR),$(CURDIR)/kmod)
 		$(MOD_DIR)/..
 endif
 	CCACHE_DIR=$(CACHE)/ccache $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=$(ARCH) \
-		CROSS_COMPILE=$(CROSS_COMPILE) $(if $(KBUILD_CC),CC='$(KBUILD_CC)') \
-		PYTHON3=$(PYTHON3) modules
+		CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CCACHE) PYTHON3=$(PYTHON3) modules
 
 # The CLI: static, for the board and the lab's initramfs.
 cli: bench/hvcbench

@@ -63,10 +63,12 @@ $(DEFAULT_KDIR)/Makefile:
 module: $(MOD_DIR)/hvcbench.ko
 
 # Kbuild's scripts/stub-registry: Debian's python3; ccache where it is
-# installed, as in the Makefile.
+# installed (Debian's headers' own switch), as in the Makefile.
 PYTHON3     ?= $(or $(wildcard /usr/bin/python3),python3)
 ifeq ($(KDIR),$(DEFAULT_KDIR))
-KBUILD_CC   := $(if $(shell command -v ccache),ccache )$(CROSS_COMPILE)gcc
+ifneq ($(shell command -v ccache),)
+KBUILD_CCACHE := DEBIAN_KERNEL_USE_CCACHE=1
+endif
 endif
 
 # Built from a copy of kmod/, stub/ and the registry's generator, so that
@@ -77,8 +79,8 @@ $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_SRC) $(MOD_DIR)/..
 	CCACHE_DIR=$(CACHE)/ccache $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
-		CROSS_COMPILE=$(CROSS_COMPILE) $(if $(KBUILD_CC),CC='$(KBUILD_CC)') \
-		PYTHON3=$(PYTHON3) CONFIG_DEBUG_INFO_BTF_MODULES= modules
+		CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CCACHE) PYTHON3=$(PYTHON3) \
+		CONFIG_DEBUG_INFO_BTF_MODULES= modules
 
 cli: $(A64)/hvcbench $(A64)/kvm-hold
 
