@@ -162,9 +162,11 @@ run:
 	@{ flock -n 9 || { echo "run: another make run of this checkout is under way: waiting for it" >&2; \
 		flock 9; }; $(MAKE) --no-print-directory run HVCB_RUN_LOCKED=1; } 9>$(BUILD)/run.lock
 else
-# Set-up first; lab-run builds (make all) while the lab restores.
+# Set-up first; lab-run builds (make all) while the lab restores. The line
+# holds $(MAKE), so make -n, -q or -t would run it: then it is only shown.
+DRY_RUN     := $(strip $(foreach f,n q t,$(findstring $f,$(firstword -$(MAKEFLAGS)))))
 run: | $(KDIR)/Makefile
-	@HVCB_MAKE='$(MAKE)' LAB_KERNEL=$(LAB_KERNEL) COLD=$(COLD) scripts/lab-run
+	@$(if $(DRY_RUN),echo) HVCB_MAKE='$(MAKE)' LAB_KERNEL=$(LAB_KERNEL) COLD=$(COLD) scripts/lab-run
 endif
 
 test: all
