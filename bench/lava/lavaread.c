@@ -85,14 +85,18 @@ static int expect(yaml_parser_t *p, yaml_event_type_t t)
 }
 
 /*
- * The pairs of the mapping just started: the record's lvl and msg (top),
- * or a "msg" mapping's case fields into r->c; other values passed over.
- * 0, or -1 when the YAML breaks or a value does not fit.
+ * The pairs of the mapping just started, each handed to pair() with its
+ * key and value event (a value that starts a node is pair()'s to read or
+ * pass over). 0 at the mapping's end; -1 when the YAML breaks or pair()
+ * fails.
  */
-static int record_pairs(yaml_parser_t *p, struct record *r, int top)
+typedef int (*pair_fn)(yaml_parser_t *p, void *arg, const char *key,
+		       const yaml_event_t *v);
+
+static int mapping_pairs(yaml_parser_t *p, pair_fn pair, void *arg)
 {
 	yaml_event_t k, v;
-	int ret = 0;
+	int ret;
 
 	for (;;) {
 		if (!yaml_parser_parse(p, &k))
@@ -105,35 +109,53 @@ static int record_pairs(yaml_parser_t *p, struct record *r, int top)
 			yaml_event_delete(&k);
 			return -1;
 		}
-		const char *key = (const char *)k.data.scalar.value;
-
-		if (v.type == YAML_SCALAR_EVENT) {
-			const char *val = scalar(&v);
-
-			if (top && !strcmp(key, "lvl")) {
-				if (strlen(val) >= sizeof(r->lvl))
-					ret = -1;	/* no level LAVA has */
-				else
-					strcpy(r->lvl, val);
-			} else if (top && !strcmp(key, "msg")) {
-				free(r->msg);
-				r->msg = strdup(val);
-				ret = r->msg ? 0 : -1;
-			} else if (!top && lava_case_field(&r->c, key, val)) {
-				ret = -1;
-			}
-		} else if (top && !strcmp(key, "msg") &&
-			   v.type == YAML_MAPPING_START_EVENT) {
-			r->is_map = 1;
-			ret = record_pairs(p, r, 0);
-		} else {
-			ret = skip_node(p, &v);
-		}
+		ret = pair(p, arg, (const char *)k.data.scalar.value, &v);
 		yaml_event_delete(&k);
 		yaml_event_delete(&v);
 		if (ret)
 			return -1;
 	}
+}
+
+/* A "msg" mapping's pair: the case's fields into r->c. */
+static int record_msg_pair(yaml_parser_t *p, void *arg, const char *key,
+			   const yaml_event_t *v)
+{
+	struct record *r = arg;
+
+	if (v->type != YAML_SCALAR_EVENT)
+		return skip_node(p, v);
+	return lava_case_field(&r->c, key, scalar(v)) ? -1 : 0;
+}
+
+/*
+ * A record's pair: its lvl and msg (a string, or a mapping of case
+ * fields); other values passed over. -1 when a value does not fit.
+ */
+static int record_pair(yaml_parser_t *p, void *arg, const char *key,
+		       const yaml_event_t *v)
+{
+	struct record *r = arg;
+
+	if (v->type == YAML_SCALAR_EVENT) {
+		const char *val = scalar(v);
+
+		if (!strcmp(key, "lvl")) {
+			if (strlen(val) >= sizeof(r->lvl))
+				return -1;	/* no level LAVA has */
+			strcpy(r->lvl, val);
+		} else if (!strcmp(key, "msg")) {
+			free(r->msg);
+			r->msg = strdup(val);
+			return r->msg ? 0 : -1;
+		}
+		return 0;
+	}
+	if (!strcmp(key, "msg") && v->type == YAML_MAPPING_START_EVENT) {
+		r->is_map = 1;
+		return mapping_pairs(p, record_msg_pair, r);
+	}
+	return skip_node(p, v);
 }
 
 /* One line as a record (a YAML flow mapping); 0, or -1 if it is none. */
@@ -152,7 +174,7 @@ static int parse_record(const char *p, const char *e, struct record *r)
 	    !expect(&parser, YAML_DOCUMENT_START_EVENT) &&
 	    yaml_parser_parse(&parser, &ev)) {
 		if (ev.type == YAML_MAPPING_START_EVENT)
-			ret = record_pairs(&parser, r, 1);
+			ret = mapping_pairs(&parser, record_pair, r);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
@@ -357,39 +379,17 @@ static void yaml_where(const yaml_mark_t *m, char *buf, size_t len)
 }
 
 /*
- * A case's metadata mapping, just started: LAVA's error_msg and
- * error_type kept (cut short when longer), the rest passed over.
- * 0, or -1 when the YAML breaks.
+ * A pair of a case's metadata: LAVA's error_msg and error_type kept (cut
+ * short when longer), the rest passed over.
  */
-static int metadata_pairs(yaml_parser_t *p, struct lava_case *c)
+static int metadata_pair(yaml_parser_t *p, void *arg, const char *key,
+			 const yaml_event_t *v)
 {
-	yaml_event_t k, v;
-	int ret = 0;
-
-	for (;;) {
-		if (!yaml_parser_parse(p, &k))
-			return -1;
-		if (k.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&k);
-			return 0;
-		}
-		if (k.type != YAML_SCALAR_EVENT || !yaml_parser_parse(p, &v)) {
-			yaml_event_delete(&k);
-			return -1;
-		}
-		const char *key = (const char *)k.data.scalar.value;
-
-		if (v.type == YAML_SCALAR_EVENT) {
-			if (!strcmp(key, "error_msg") || !strcmp(key, "error_type"))
-				lava_case_field(c, key, scalar(&v));
-		} else {
-			ret = skip_node(p, &v);
-		}
-		yaml_event_delete(&k);
-		yaml_event_delete(&v);
-		if (ret)
-			return -1;
-	}
+	if (v->type != YAML_SCALAR_EVENT)
+		return skip_node(p, v);
+	if (!strcmp(key, "error_msg") || !strcmp(key, "error_type"))
+		lava_case_field(arg, key, scalar(v));
+	return 0;
 }
 
 /*
@@ -459,7 +459,7 @@ static int read_yaml(struct lava_job *j, const char *buf, const char *end,
 					snprintf(j->job, sizeof(j->job), "%s", scalar(&v));
 			} else if (!strcmp(key, "metadata") &&
 				   v.type == YAML_MAPPING_START_EVENT ?
-				   metadata_pairs(&p, &c) : skip_node(&p, &v)) {
+				   mapping_pairs(&p, metadata_pair, &c) : skip_node(&p, &v)) {
 				yaml_event_delete(&k);
 				yaml_event_delete(&v);
 				goto broken;
