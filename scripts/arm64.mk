@@ -78,7 +78,7 @@ endif
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_SRC) $(MOD_DIR)/..
-	CCACHE_DIR=$(CACHE)/ccache $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
+	CCACHE_DIR=$(CACHE)/ccache CCACHE_DEPEND=1 $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
 		CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CCACHE) PYTHON3=$(PYTHON3) \
 		CONFIG_DEBUG_INFO_BTF_MODULES= modules
 
