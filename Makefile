@@ -39,6 +39,10 @@
 # By default everything is built against Debian's armmp-lpae kernel headers,
 # fetched into .cache/. On a board: make KDIR=/lib/modules/$(uname -r)/build
 
+# make -n, -q or -t: a recipe line that holds $(MAKE) runs even then; such
+# lines only show what they would do.
+DRY_RUN     := $(strip $(foreach f,n q t,$(findstring $f,$(firstword -$(MAKEFLAGS)))))
+
 ifeq ($(ARCH),arm64)
 # arm64 (EL2): its own build and lab, see scripts/arm64.mk.
 include scripts/arm64.mk
@@ -135,14 +139,29 @@ KBUILD_CCACHE := $(if $(wildcard $(KDIR)/.kernelvariables),DEBIAN_KERNEL_USE_CCA
 endif
 endif
 
+KBUILD_ARGS := ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CCACHE) PYTHON3=$(PYTHON3)
+
+# After an edit of a tree stub (TREES=), kbuild's recorded commands relink
+# the module without kbuild's second of set-up (scripts/kbuild-replay);
+# any other change, or any doubt, goes to kbuild. make -n only shows this:
+# kbuild under -n still relinks hvcbench.ko (a `+` rule), from objects it
+# did not rebuild, and the next make would take that for up to date.
+KBUILD_CMD  := export CCACHE_DIR=$(CACHE)/ccache CCACHE_DEPEND=1; \
+	scripts/kbuild-replay replay $(MOD_DIR) $(KDIR) -- $(KBUILD_ARGS) || { \
+	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) $(KBUILD_ARGS) modules && \
+	scripts/kbuild-replay record $(MOD_DIR) $(KDIR) -- $(KBUILD_ARGS); }
+
 $(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
 ifneq ($(MOD_DIR),$(CURDIR)/kmod)
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_FILES) $(STUB_FILES) scripts/stub-registry \
 		$(MOD_DIR)/..
 endif
-	CCACHE_DIR=$(CACHE)/ccache CCACHE_DEPEND=1 $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=$(ARCH) \
-		CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CCACHE) PYTHON3=$(PYTHON3) modules
+ifeq ($(DRY_RUN),)
+	$(KBUILD_CMD)
+else
+	@echo '$(subst ','\'',$(KBUILD_CMD))'
+endif
 
 # The CLI: static, for the board and the lab's initramfs.
 cli: bench/hvcbench
@@ -165,7 +184,6 @@ run:
 else
 # Set-up first; lab-run builds (make all) while the lab restores. The line
 # holds $(MAKE), so make -n, -q or -t would run it: then it is only shown.
-DRY_RUN     := $(strip $(foreach f,n q t,$(findstring $f,$(firstword -$(MAKEFLAGS)))))
 run: | $(KDIR)/Makefile
 	@$(if $(DRY_RUN),echo) HVCB_MAKE='$(MAKE)' LAB_KERNEL=$(LAB_KERNEL) COLD=$(COLD) scripts/lab-run
 endif
@@ -204,6 +222,6 @@ board:
 clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null
 	rm -f stub/*/*.o stub/*/.*.cmd bench/hvcbench
-	rm -rf kmod/gen
+	rm -rf kmod/gen kmod/.hvcb-kbuild-key
 	rm -rf $(BUILD)
 endif

@@ -107,8 +107,8 @@ run:
 		flock 9; }; $(MAKE) --no-print-directory run HVCB_RUN_LOCKED=1; } 9>$(BUILD)/run.lock
 else
 # Set-up first; lab-run builds (make all) while the lab restores; only
-# shown under make -n, -q or -t (the line holds $(MAKE)).
-DRY_RUN     := $(strip $(foreach f,n q t,$(findstring $f,$(firstword -$(MAKEFLAGS)))))
+# shown under make -n, -q or -t (the line holds $(MAKE); DRY_RUN: the
+# Makefile).
 run: | $(KDIR)/Makefile
 	@$(if $(DRY_RUN),echo) HVCB_MAKE='$(MAKE)' ARCH=arm64 LAB_KERNEL=$(LAB_KERNEL) EL2=$(EL2) CPU=$(CPU) COLD=$(COLD) scripts/lab-run
 endif
