@@ -82,7 +82,11 @@ TREES       ?=
 # once on one checkout build and measure one after the other. Its build
 # (make all, while the lab restores: scripts/lab-run) checks TREES.
 RUN_OUTER   := $(if $(filter run,$(MAKECMDGOALS)),$(if $(HVCB_RUN_LOCKED),,1))
+# Goals that build nothing here (deb and board package the checkout's
+# files) leave build/trees/ alone: another make's TREES may be using it.
+NO_BUILD    := deb board plot fuzz bench-self
 ifeq ($(filter clean deps run,$(MAKECMDGOALS)),)
+ifneq ($(filter-out $(NO_BUILD),$(or $(MAKECMDGOALS),all)),)
 ifneq ($(TREES),)
 ifeq ($(wildcard $(KDIR)/Makefile),)
 $(shell scripts/setup-deps >&2)
@@ -95,6 +99,7 @@ TREE_OUT    := $(shell scripts/tree-stub --kdir '$(KDIR)' --cross '$(CROSS_COMPI
 TREE_ERR    := $(filter-out tree-stub-exit=%,$(TREE_OUT))
 $(if $(TREE_ERR),$(error $(TREE_ERR)))
 $(if $(filter tree-stub-exit=0,$(TREE_OUT)),,$(error tree-stub failed: $(TREE_OUT)))
+endif
 endif
 
 # The CLI: bench/main.c (the verbs) and one folder per job: results/
