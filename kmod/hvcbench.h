@@ -130,6 +130,9 @@ const char *hvcb_unit(const struct hvcb_result *res);
 const char *hvcb_counter(const struct hvcb_result *res);
 void hvcb_log_table(const struct hvcb_result *res);
 
+/* main.c */
+bool hvcb_boot_log_has(const char *needle);
+
 /* debugfs.c */
 int hvcb_debugfs_init(void);
 void hvcb_debugfs_exit(void);

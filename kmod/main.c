@@ -6,6 +6,7 @@
  * further runs and hands out every sample.
  */
 #include <linux/kernel.h>
+#include <linux/kmsg_dump.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/string.h>
@@ -89,6 +90,25 @@ void hvcb_log_table(const struct hvcb_result *res)
 		}
 		pr_info("hvcbench: %s\n", line);
 	}
+}
+
+/*
+ * Whether the kernel logged a line holding needle since boot (not a
+ * warning): how the arch layers tell what the kernel found at HYP or EL2.
+ */
+bool hvcb_boot_log_has(const char *needle)
+{
+	struct kmsg_dump_iter iter;
+	char line[256];
+	size_t len;
+
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, sizeof(line) - 1, &len)) {
+		line[len] = '\0';
+		if (strstr(line, needle) && !strstr(line, "WARNING"))
+			return true;
+	}
+	return false;
 }
 
 static int __init hvcbench_init(void)

@@ -14,7 +14,6 @@
  * to hvcb_switch, puts the saved HVBAR and SP_hyp back.
  */
 #include <linux/errno.h>
-#include <linux/kmsg_dump.h>
 #include <linux/string.h>
 #include <asm/cacheflush.h>
 #include <asm/cputype.h>
@@ -51,26 +50,6 @@ u32 hvcb_arch_cpu_id(void)
 }
 
 /*
- * The kernel's verdict on HYP (__boot_cpu_mode) is not exported to
- * modules; the line hyp_mode_check() logs at boot is.
- */
-static bool boot_log_says_hyp(void)
-{
-	static const char needle[] = "started in HYP mode";
-	struct kmsg_dump_iter iter;
-	char line[256];
-	size_t len;
-
-	kmsg_dump_rewind(&iter);
-	while (kmsg_dump_get_line(&iter, false, line, sizeof(line) - 1, &len)) {
-		line[len] = '\0';
-		if (strstr(line, needle) && !strstr(line, "WARNING"))
-			return true;
-	}
-	return false;
-}
-
-/*
  * r0 = -1 is "get vectors" to a <= v4.11 stub and an unknown call
  * (HVC_STUB_ERR) to a v4.12+ one; harmless to both.
  */
@@ -101,7 +80,11 @@ int hvcb_arch_hyp_available(const char **why)
 		*why = "KVM may own HYP on this kernel";
 		return -ENODEV;
 	}
-	if (!boot_log_says_hyp()) {
+	/*
+	 * The kernel's verdict on HYP (__boot_cpu_mode) is not exported to
+	 * modules; the line hyp_mode_check() logs at boot is.
+	 */
+	if (!hvcb_boot_log_has("started in HYP mode")) {
 		*why = "the kernel's log does not say it started in HYP mode";
 		return -ENODEV;
 	}

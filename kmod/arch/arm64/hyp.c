@@ -22,7 +22,6 @@
  * the stub's SOFT_RESTART, says which table EL2 runs on afterwards.
  */
 #include <linux/errno.h>
-#include <linux/kmsg_dump.h>
 #include <linux/string.h>
 #include <asm/cacheflush.h>
 #include <asm/cputype.h>
@@ -78,22 +77,6 @@ u32 hvcb_arch_cpu_id(void)
 	return read_cpuid_id();
 }
 
-/* A line the kernel logged at boot, not a warning. */
-static bool boot_log_has(const char *needle)
-{
-	struct kmsg_dump_iter iter;
-	char line[256];
-	size_t len;
-
-	kmsg_dump_rewind(&iter);
-	while (kmsg_dump_get_line(&iter, false, line, sizeof(line) - 1, &len)) {
-		line[len] = '\0';
-		if (strstr(line, needle) && !strstr(line, "WARNING"))
-			return true;
-	}
-	return false;
-}
-
 /* Who answers an HVC now: the stub, or KVM (-1). */
 static int probe(enum el2_holder *h)
 {
@@ -106,7 +89,7 @@ static int probe(enum el2_holder *h)
 	}
 	if (regs[0] != SMCCC_NOT_SUPPORTED)
 		return -ENODEV;
-	*h = boot_log_has("Protected nVHE mode initialized") ?
+	*h = hvcb_boot_log_has("Protected nVHE mode initialized") ?
 		EL2_PROTECTED : EL2_NVHE;
 	return 0;
 }
@@ -131,7 +114,7 @@ int hvcb_arch_hyp_available(const char **why)
 		*why = "the CPU has no EL2 (ID_AA64PFR0_EL1.EL2)";
 		return -ENODEV;
 	}
-	if (!boot_log_has("started at EL2")) {
+	if (!hvcb_boot_log_has("started at EL2")) {
 		*why = "the kernel's log does not say every CPU started at EL2";
 		return -ENODEV;
 	}
