@@ -55,6 +55,18 @@
 	 * EL1 (el1), which go to the era's handler.
 	 */
 	.macro	hvcb_vectors, name, el2h, el1
+	hvcb_vectors_el2 \name, \el2h
+	hvcb_ventry	\el1			// Synchronous 64-bit EL1
+	hvcb_vectors_el1_rest
+	.endm
+
+	/*
+	 * hvcb_vectors in two parts, for a table whose synchronous 64-bit
+	 * EL1 slot holds its handler's first instructions (KVM's host
+	 * vector): the eight EL2 slots after the label NAME, then that
+	 * slot's code (.align 7 first), then hvcb_vectors_el1_rest.
+	 */
+	.macro	hvcb_vectors_el2, name, el2h
 hvcb_label \name
 	hvcb_ventry	el2_sync_invalid	// Synchronous EL2t
 	hvcb_ventry	el2_irq_invalid		// IRQ EL2t
@@ -65,8 +77,10 @@ hvcb_label \name
 	hvcb_ventry	el2_irq_invalid		// IRQ EL2h
 	hvcb_ventry	el2_fiq_invalid		// FIQ EL2h
 	hvcb_ventry	el2_error_invalid	// Error EL2h
+	.endm
 
-	hvcb_ventry	\el1			// Synchronous 64-bit EL1
+	/* The seven slots after the synchronous 64-bit EL1 one. */
+	.macro	hvcb_vectors_el1_rest
 	hvcb_ventry	el1_irq_invalid		// IRQ 64-bit EL1
 	hvcb_ventry	el1_fiq_invalid		// FIQ 64-bit EL1
 	hvcb_ventry	el1_error_invalid	// Error 64-bit EL1

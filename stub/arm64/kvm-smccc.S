@@ -81,16 +81,7 @@
 	hvcb_blob_begin hvcb_kvm_smccc
 
 	/* __kvm_hyp_host_vector: host_el1_sync_vect in its slot. */
-hvcb_label hvcb_kvm_smccc_vectors
-	hvcb_ventry	el2_sync_invalid	// Synchronous EL2t
-	hvcb_ventry	el2_irq_invalid		// IRQ EL2t
-	hvcb_ventry	el2_fiq_invalid		// FIQ EL2t
-	hvcb_ventry	el2_error_invalid	// Error EL2t
-
-	hvcb_ventry	el2_sync_invalid	// Synchronous EL2h
-	hvcb_ventry	el2_irq_invalid		// IRQ EL2h
-	hvcb_ventry	el2_fiq_invalid		// FIQ EL2h
-	hvcb_ventry	el2_error_invalid	// Error EL2h
+	hvcb_vectors_el2 hvcb_kvm_smccc_vectors, el2_sync_invalid
 
 	.align	7				// Synchronous 64-bit EL1
 	stp	x0, x1, [sp, #-16]!
@@ -110,14 +101,7 @@ hvcb_label hvcb_kvm_smccc_vectors
 	hvcb_mov_stub_err x0
 	eret
 
-	hvcb_ventry	el1_irq_invalid		// IRQ 64-bit EL1
-	hvcb_ventry	el1_fiq_invalid		// FIQ 64-bit EL1
-	hvcb_ventry	el1_error_invalid	// Error 64-bit EL1
-
-	hvcb_ventry	el1_sync_invalid	// Synchronous 32-bit EL1
-	hvcb_ventry	el1_irq_invalid		// IRQ 32-bit EL1
-	hvcb_ventry	el1_fiq_invalid		// FIQ 32-bit EL1
-	hvcb_ventry	el1_error_invalid	// Error 32-bit EL1
+	hvcb_vectors_el1_rest
 
 __host_exit:
 	get_host_ctxt	x0, x1
