@@ -153,6 +153,7 @@ KBUILD_ARGS := ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) $(KBUILD_CCACHE) PYTH
 # did not rebuild, and the next make would take that for up to date.
 KBUILD_CMD  := export CCACHE_DIR=$(CACHE)/ccache CCACHE_DEPEND=1; \
 	scripts/kbuild-replay replay $(MOD_DIR) $(KDIR) -- $(KBUILD_ARGS) || { \
+	rm -f $(MOD_DIR)/.hvcb-kbuild-key $(MOD_DIR)/.hvcb-kbuild-replay.log && \
 	$(MAKE) -s -C $(KDIR) M=$(MOD_DIR) $(KBUILD_ARGS) modules && \
 	scripts/kbuild-replay record $(MOD_DIR) $(KDIR) -- $(KBUILD_ARGS); }
 
@@ -163,7 +164,7 @@ ifneq ($(MOD_DIR),$(CURDIR)/kmod)
 		$(MOD_DIR)/..
 endif
 ifeq ($(DRY_RUN),)
-	$(KBUILD_CMD)
+	+$(KBUILD_CMD)
 else
 	@echo '$(subst ','\'',$(KBUILD_CMD))'
 endif
@@ -227,6 +228,6 @@ board:
 clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR)/kmod ARCH=$(ARCH) clean 2>/dev/null
 	rm -f stub/*/*.o stub/*/.*.cmd bench/hvcbench
-	rm -rf kmod/gen kmod/.hvcb-kbuild-key
+	rm -rf kmod/gen kmod/.hvcb-kbuild-key kmod/.hvcb-kbuild-replay.log
 	rm -rf $(BUILD)
 endif
