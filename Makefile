@@ -82,9 +82,10 @@ TREES       ?=
 # once on one checkout build and measure one after the other. Its build
 # (make all, while the lab restores: scripts/lab-run) checks TREES.
 RUN_OUTER   := $(if $(filter run,$(MAKECMDGOALS)),$(if $(HVCB_RUN_LOCKED),,1))
-# Goals that build nothing here (deb and board package the checkout's
-# files) leave build/trees/ alone: another make's TREES may be using it.
-NO_BUILD    := deb board plot fuzz bench-self
+# Goals that build nothing of the module (deb and board package the
+# checkout's files; host and cli are the CLIs) leave build/trees/ alone:
+# another make's TREES may be using it.
+NO_BUILD    := deb board plot fuzz bench-self host cli
 ifeq ($(filter clean deps run,$(MAKECMDGOALS)),)
 ifneq ($(filter-out $(NO_BUILD),$(or $(MAKECMDGOALS),all)),)
 ifneq ($(TREES),)
