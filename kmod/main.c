@@ -74,7 +74,7 @@ void hvcb_log_table(const struct hvcb_result *res)
 	pr_info("hvcbench: unit %s (%s), window overhead %u subtracted\n",
 		hvcb_unit(res), hvcb_counter(res), res->pair);
 	pr_info("hvcbench: smallest sample per cell; every statistic: hvcbench run\n");
-	n = scnprintf(line, sizeof(line), "%-9s", "min");
+	n = scnprintf(line, sizeof(line), "%-15s", "min");
 	for (o = 0; o < HVCB_NR_OPS; o++)
 		n += scnprintf(line + n, sizeof(line) - n, " %11s",
 			       hvcb_op_names[o]);
@@ -82,7 +82,7 @@ void hvcb_log_table(const struct hvcb_result *res)
 	for (s = 0; s < hvcb_nr_stubs; s++) {
 		if (!(res->spec.stubs & BIT(s)))
 			continue;
-		n = scnprintf(line, sizeof(line), "%-9s", hvcb_stubs[s].name);
+		n = scnprintf(line, sizeof(line), "%-15s", hvcb_stubs[s].name);
 		for (o = 0; o < HVCB_NR_OPS; o++) {
 			cell_text(res, s, o, cell, sizeof(cell));
 			n += scnprintf(line + n, sizeof(line) - n, " %11s",
