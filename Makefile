@@ -74,34 +74,16 @@ CFLAGS_USER := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
 # Where tree-stub writes (kmod/Kbuild links ../build/trees/ when it is there).
 TREE_DIR    := $(abspath $(MOD_DIR)/../build/trees)
 
-# Tree stubs: scripts/tree-stub checks TREES and writes build/trees/ (an
-# empty table without TREES) before anything is built; the module links
-# it. Bad input stops make right here: one line, exit 2, nothing built.
+# Tree stubs (TREES=): scripts/trees.mk.
 TREES       ?=
-# `make run` takes build/run.lock and runs itself again under it: two at
-# once on one checkout build and measure one after the other. Its build
-# (make all, while the lab restores: scripts/lab-run) checks TREES.
+# `make run` takes build/run.lock and runs itself again under it (below).
 RUN_OUTER   := $(if $(filter run,$(MAKECMDGOALS)),$(if $(HVCB_RUN_LOCKED),,1))
 # Goals that build nothing of the module (deb and board package the
-# checkout's files; host and cli are the CLIs) leave build/trees/ alone:
-# another make's TREES may be using it.
+# checkout's files; host and cli are the CLIs).
 NO_BUILD    := deb board plot fuzz bench-self host cli
-ifeq ($(filter clean deps run,$(MAKECMDGOALS)),)
-ifneq ($(filter-out $(NO_BUILD),$(or $(MAKECMDGOALS),all)),)
-ifneq ($(TREES),)
-ifeq ($(wildcard $(KDIR)/Makefile),)
-$(shell scripts/setup-deps >&2)
-endif
-endif
-# TREES reaches tree-stub as one single-quoted word: no shell reads it.
-TREE_OUT    := $(shell scripts/tree-stub --kdir '$(KDIR)' --cross '$(CROSS_COMPILE)' \
-		 --out '$(TREE_DIR)' --trees '$(subst ','\'',$(TREES))' 3>&2 2>&1 1>&3; \
-		 echo "tree-stub-exit=$$?")
-TREE_ERR    := $(filter-out tree-stub-exit=%,$(TREE_OUT))
-$(if $(TREE_ERR),$(error $(TREE_ERR)))
-$(if $(filter tree-stub-exit=0,$(TREE_OUT)),,$(error tree-stub failed: $(TREE_OUT)))
-endif
-endif
+TREE_ARCH   := arm
+TREE_SETUP  := scripts/setup-deps
+include scripts/trees.mk
 
 # The CLI: bench/main.c (the verbs) and one folder per job: results/
 # (result files, statistics), report/ (tables, letters, plot data, boards),
