@@ -10,6 +10,9 @@
 #                                   snapshot; COLD=1 boots cold):
 #                                   measure, write results
 #   make test ARCH=arm64            the arm64 lab tests (tests/arm64-tests)
+#   make [run] ARCH=arm64 TREES="base=../linux-base patched=../linux"
+#                                   also measure each tree's
+#                                   arch/arm64/kernel/hyp-stub.S as a stub
 #   make ARCH=arm64 KDIR=/lib/modules/$(uname -r)/build
 #                                   on a board (native or with CROSS_COMPILE)
 #
@@ -36,6 +39,15 @@ MOD_DIR     := $(A64)/kernel-$(LAB_KERNEL)/kmod
 else
 MOD_DIR     := $(A64)/board/kmod
 endif
+# Tree stubs (TREES=): scripts/trees.mk; kmod/Kbuild links
+# $(MOD_DIR)/../build/trees/ when it is there.
+TREES       ?=
+TREE_DIR    := $(abspath $(MOD_DIR)/../build/trees)
+NO_BUILD    := board host cli
+TREE_ARCH   := arm64
+TREE_SETUP  := scripts/setup-arm64 --kernel $(LAB_KERNEL)
+include scripts/trees.mk
+
 HOSTCC      ?= cc
 TARGET_CC   := $(CROSS_COMPILE)gcc
 CFLAGS_USER := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
@@ -75,7 +87,8 @@ endif
 # the 32-bit module in kmod/ is left alone. Debian's arm64 6.12 headers
 # ask for BTF of modules, which needs pahole and the kernel's vmlinux
 # (not in the headers package): left out.
-$(MOD_DIR)/hvcbench.ko: $(MOD_SRC) | $(KDIR)/Makefile
+$(MOD_DIR)/hvcbench.ko: $(MOD_SRC) $(wildcard $(TREE_DIR)/trees.S $(TREE_DIR)/trees.reg) \
+		| $(KDIR)/Makefile
 	@mkdir -p $(MOD_DIR)
 	@cp -p --parents $(MOD_SRC) $(MOD_DIR)/..
 	CCACHE_DIR=$(CACHE)/ccache CCACHE_DEPEND=1 $(MAKE) -s -C $(KDIR) M=$(MOD_DIR) ARCH=arm64 \
