@@ -82,7 +82,7 @@ RUN_OUTER   := $(if $(filter run,$(MAKECMDGOALS)),$(if $(HVCB_RUN_LOCKED),,1))
 # checkout's files; host and cli are the CLIs).
 NO_BUILD    := deb board plot fuzz bench-self host cli
 TREE_ARCH   := arm
-TREE_SETUP  := scripts/setup-deps
+TREE_SETUP  := $(if $(filter $(DEFAULT_KDIR),$(KDIR)),scripts/setup-deps --kernel $(LAB_KERNEL),true)
 include scripts/trees.mk
 
 # The CLI: bench/main.c (the verbs) and one folder per job: results/

@@ -45,7 +45,7 @@ TREES       ?=
 TREE_DIR    := $(abspath $(MOD_DIR)/../build/trees)
 NO_BUILD    := board host cli
 TREE_ARCH   := arm64
-TREE_SETUP  := scripts/setup-arm64 --kernel $(LAB_KERNEL)
+TREE_SETUP  := $(if $(filter $(DEFAULT_KDIR),$(KDIR)),scripts/setup-arm64 --kernel $(LAB_KERNEL),true)
 include scripts/trees.mk
 
 HOSTCC      ?= cc

@@ -10,7 +10,7 @@
 # make's TREES may be using it.
 #
 # In: TREES, TREE_ARCH (arm or arm64), TREE_DIR, KDIR, CROSS_COMPILE,
-# TREE_SETUP (what makes a missing KDIR), NO_BUILD.
+# TREE_SETUP (what makes a missing lab KDIR; `true` for a board's), NO_BUILD.
 ifeq ($(filter clean deps run,$(MAKECMDGOALS)),)
 ifneq ($(filter-out $(NO_BUILD),$(or $(MAKECMDGOALS),all)),)
 ifneq ($(TREES),)
